@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Print the board's device-tree nodes (DTS source, "/ { ... };" form) for Linux, from the
+ * same description the firmware builds its doorbell table from (board.h, model_def.h).
+ *
+ *   gen-board-dts --conduit smc|hvc --cpus N
+ *
+ * The runner appends this to QEMU's own tree; the firmware then adds /psci, enable-method
+ * and /reserved-memory at boot. Labels defined here (scpi, scmi, scpi_mbox, scmi_mbox, ...)
+ * are the ones --dt fragments may use; the README lists them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+
+struct channel {
+	const char *label;
+	const char *dt_name;
+	unsigned int fid;
+	unsigned int offset;
+	unsigned int size;
+	enum board_service service;
+};
+
+#define CHANNEL_ENTRY(id, dt_name, fid, off, sz, svc) { #id, dt_name, fid, off, sz, svc },
+static const struct channel channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
+#define NUM_CHANNELS (sizeof(channels) / sizeof(channels[0]))
+
+static const struct channel *channel(const char *label)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUM_CHANNELS; i++)
+		if (!strcmp(channels[i].label, label))
+			return &channels[i];
+	fprintf(stderr, "gen-board-dts: board.h has no channel '%s'\n", label);
+	exit(1);
+}
+
+static void shmem_nodes(void)
+{
+	static const char *const compat[] = {
+		[SERVICE_SCPI] = "arm,scp-shmem",
+		[SERVICE_SCMI] = "arm,scmi-shmem",
+		[SERVICE_ECHO] = NULL,
+	};
+	unsigned int i;
+
+	printf("\tsram@%llx {\n", BOARD_SHMEM_BASE);
+	printf("\t\tcompatible = \"mmio-sram\";\n");
+	printf("\t\treg = <0x0 0x%llx 0x0 0x%llx>;\n", BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE);
+	printf("\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n");
+	printf("\t\tranges = <0 0x0 0x%llx 0x%llx>;\n\n", BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE);
+	for (i = 0; i < NUM_CHANNELS; i++) {
+		const struct channel *ch = &channels[i];
+
+		if (!compat[ch->service] || !ch->size)
+			continue;
+		printf("\t\t%s_shmem: %s-shmem@%x {\n", ch->label, ch->dt_name, ch->offset);
+		printf("\t\t\tcompatible = \"%s\";\n", compat[ch->service]);
+		printf("\t\t\treg = <0x%x 0x%x>;\n\t\t};\n", ch->offset, ch->size);
+	}
+	printf("\t};\n\n");
+}
+
+static void mailbox_nodes(const char *conduit)
+{
+	const struct channel *lo = channel("scpi_low"), *hi = channel("scpi_high");
+	int hvc = !strcmp(conduit, "hvc");
+
+	/* The original multi-channel form: one controller, a function ID per channel. */
+	printf("\t\tscpi_mbox: mailbox-scpi {\n");
+	printf("\t\t\tcompatible = \"arm,smc-mbox\";\n");
+	printf("\t\t\t#mbox-cells = <1>;\n");
+	printf("\t\t\tarm,func-ids = <0x%x 0x%x>;\n", lo->fid, hi->fid);
+	printf("\t\t\tmethod = \"%s\";\n\t\t};\n\n", conduit);
+
+	/* The single-channel form: one controller per channel, conduit in the compatible. */
+	printf("\t\tscmi_mbox: mailbox-scmi {\n");
+	printf("\t\t\tcompatible = \"%s\";\n", hvc ? "arm,hvc-mbox" : "arm,smc-mbox");
+	printf("\t\t\t#mbox-cells = <0>;\n");
+	printf("\t\t\tarm,func-id = <0x%x>;\n\t\t};\n\n", channel("scmi_a2p")->fid);
+}
+
+static void scpi_node(void)
+{
+	printf("\t\tscpi: scpi {\n");
+	printf("\t\t\tcompatible = \"arm,scpi\";\n");
+	printf("\t\t\tmboxes = <&scpi_mbox 0>, <&scpi_mbox 1>;\n");
+	printf("\t\t\tshmem = <&scpi_low_shmem>, <&scpi_high_shmem>;\n\n");
+	printf("\t\t\tclocks {\n\t\t\t\tcompatible = \"arm,scpi-clocks\";\n\n");
+	printf("\t\t\t\tscpi_dvfs: clocks-0 {\n");
+	printf("\t\t\t\t\tcompatible = \"arm,scpi-dvfs-clocks\";\n");
+	printf("\t\t\t\t\t#clock-cells = <1>;\n");
+	printf("\t\t\t\t\tclock-indices = <0>, <1>;\n");
+	printf("\t\t\t\t\tclock-output-names = \"dvfs0\", \"dvfs1\";\n\t\t\t\t};\n\t\t\t};\n\n");
+	printf("\t\t\tscpi_sensors: sensors {\n");
+	printf("\t\t\t\tcompatible = \"arm,scpi-sensors\";\n");
+	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\n");
+	printf("\t\t\tscpi_pd: power-controller {\n");
+	printf("\t\t\t\tcompatible = \"arm,scpi-power-domains\";\n");
+	printf("\t\t\t\tnum-domains = <2>;\n");
+	printf("\t\t\t\t#power-domain-cells = <1>;\n\t\t\t};\n\t\t};\n\n");
+}
+
+static void scmi_node(void)
+{
+	printf("\t\tscmi: scmi {\n");
+	printf("\t\t\tcompatible = \"arm,scmi\";\n");
+	printf("\t\t\tmboxes = <&scmi_mbox>;\n");
+	printf("\t\t\tmbox-names = \"tx\";\n");
+	printf("\t\t\tshmem = <&scmi_a2p_shmem>;\n");
+	printf("\t\t\t#address-cells = <1>;\n\t\t\t#size-cells = <0>;\n\n");
+	printf("\t\t\tscmi_pd: protocol@11 {\n\t\t\t\treg = <0x11>;\n");
+	printf("\t\t\t\t#power-domain-cells = <1>;\n\t\t\t};\n\n");
+	printf("\t\t\tscmi_perf: protocol@13 {\n\t\t\t\treg = <0x13>;\n");
+	printf("\t\t\t\t#power-domain-cells = <1>;\n\t\t\t};\n\n");
+	printf("\t\t\tscmi_clk: protocol@14 {\n\t\t\t\treg = <0x14>;\n");
+	printf("\t\t\t\t#clock-cells = <1>;\n\t\t\t};\n\n");
+	printf("\t\t\tscmi_sensors: protocol@15 {\n\t\t\t\treg = <0x15>;\n");
+	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\t\t};\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *conduit = "smc";
+	int cpus = 1, i;
+
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--conduit"))
+			conduit = argv[i + 1];
+		else if (!strcmp(argv[i], "--cpus"))
+			cpus = atoi(argv[i + 1]);
+	}
+	if ((strcmp(conduit, "smc") && strcmp(conduit, "hvc")) || cpus < 1 || cpus > 8 ||
+	    i != argc) {
+		fprintf(stderr, "usage: gen-board-dts --conduit smc|hvc --cpus 1..8\n");
+		return 2;
+	}
+
+	printf("// Generated by board/gen-board-dts from board/board.h: do not edit.\n");
+	printf("/ {\n");
+	shmem_nodes();
+	printf("\tfirmware {\n");
+	mailbox_nodes(conduit);
+	scpi_node();
+	scmi_node();
+	printf("\t};\n};\n\n");
+
+	/* CPUs share DVFS domains pairwise: cpu0-1 on domain 0, cpu2-3 on domain 1, ... */
+	for (i = 0; i < cpus; i++)
+		printf("&{/cpus/cpu@%d} {\n\tclocks = <&scpi_dvfs %d>;\n};\n", i, (i / 2) % 2);
+	return 0;
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The resident EL2 stub for the hvc conduit. The boot CPU copies this section to the board's
+ * non-secure firmware region (BOARD_NS_FW_BASE); it is position independent.
+ *
+ * Linux runs at EL1 and calls PSCI and the doorbells with HVC. The stub forwards each HVC to
+ * EL3 with SMC: SMCCC passes the same registers both ways, so EL3 serves it through the very
+ * same dispatcher, and the stub only has to get back with ERET.
+ *
+ * Offsets inside the section are part of the EL3 <-> stub contract (el2_stub.h).
+ */
+#include "el2_stub.h"
+
+	.macro	park
+	.align	7
+	wfi
+	b	.
+	.endm
+
+	.section .el2_stub, "ax"
+	.align	11
+	.global	el2_stub_start
+el2_stub_start:
+	park			/* current EL, SP_EL0 */
+	park
+	park
+	park
+	park			/* current EL, SP_ELx */
+	park
+	park
+	park
+	.align	7		/* lower EL, AArch64: sync */
+	b	lower_sync
+	park
+	park
+	park
+	park			/* lower EL, AArch32 */
+	park
+	park
+	park
+
+lower_sync:
+	/* No stack at EL2: keep x18 in TPIDR_EL2 while looking at the syndrome. */
+	msr	tpidr_el2, x18
+	mrs	x18, esr_el2
+	lsr	x18, x18, #26
+	cmp	x18, #0x16		/* EC: HVC from AArch64 */
+	b.ne	1f
+	mrs	x18, tpidr_el2
+	smc	#0
+	eret
+1:	wfi
+	b	1b
+
+/*
+ * EL3 erets here (EL2h, DAIF masked) with x0 = EL1 entry point, x1 = its x0 (DTB or
+ * PSCI context id). Configure EL2 for an AArch64 EL1 that owns the timer and the GIC
+ * CPU interface, then drop to EL1h.
+ */
+	.org	EL2_STUB_ENTER_EL1
+	adr	x2, el2_stub_start
+	msr	vbar_el2, x2
+	mov	x2, #(1 << 31)		/* HCR_EL2.RW: EL1 is AArch64; nothing trapped */
+	msr	hcr_el2, x2
+	mov	x2, #3			/* CNTHCTL_EL2: EL1 may use the physical timer */
+	msr	cnthctl_el2, x2
+	msr	cntvoff_el2, xzr
+	mrs	x2, midr_el1
+	msr	vpidr_el2, x2
+	mrs	x2, mpidr_el1
+	msr	vmpidr_el2, x2
+	mov	x2, #0x33ff		/* CPTR_EL2: RES1 bits only, no FP/SIMD trap */
+	msr	cptr_el2, x2
+	msr	hstr_el2, xzr
+	mrs	x2, pmcr_el0		/* MDCR_EL2.HPMN = PMCR_EL0.N: EL1 sees every counter */
+	ubfx	x2, x2, #11, #5
+	msr	mdcr_el2, x2
+	movz	x2, #0x0800
+	movk	x2, #0x30d0, lsl #16	/* SCTLR_EL1 RES1 bits, MMU off */
+	msr	sctlr_el1, x2
+	mov	x2, #0x3c5		/* EL1h, DAIF masked */
+	msr	spsr_el2, x2
+	msr	elr_el2, x0
+	mov	x0, x1
+	mov	x1, xzr
+	mov	x2, xzr
+	isb
+	eret
+
+	.global	el2_stub_end
+el2_stub_end:

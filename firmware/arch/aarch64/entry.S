@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Reset: QEMU starts every CPU here, at EL3, MMU off, all at once.
+ * Assembly does only what C cannot: pick this CPU's stack, and on the boot CPU copy .data
+ * out of flash and clear .bss. Everything else is C (plat/qemu-virt/boot.c).
+ */
+#include "../../plat/qemu-virt/platform_def.h"
+
+	.section .text.entry, "ax"
+	.global	fw_entry
+fw_entry:
+	msr	daifset, #0xf
+	mrs	x0, mpidr_el1
+	and	x19, x0, #0xff			/* Aff0 = CPU number on QEMU virt */
+	tst	x0, #0xffff00			/* Aff1/Aff2 must be zero */
+	b.ne	cpu_dead
+	cmp	x19, #PLAT_MAX_CPUS
+	b.hs	cpu_dead
+
+	/* sp = __stacks_end - cpu * PLAT_STACK_SIZE */
+	ldr	x1, =__stacks_end
+	mov	x2, #PLAT_STACK_SIZE
+	msub	x1, x19, x2, x1
+	mov	sp, x1
+
+	cbnz	x19, secondary
+
+	/* Boot CPU: .data from its load address in flash, then zero .bss. */
+	ldr	x0, =__data_start
+	ldr	x1, =__data_load
+	ldr	x2, =__data_end
+1:	cmp	x0, x2
+	b.hs	2f
+	ldr	x3, [x1], #8
+	str	x3, [x0], #8
+	b	1b
+2:	ldr	x0, =__bss_start
+	ldr	x2, =__bss_end
+3:	cmp	x0, x2
+	b.hs	4f
+	str	xzr, [x0], #8
+	b	3b
+4:	ldr	x0, =boot_cpu_ready
+	mov	w1, #1
+	stlr	w1, [x0]
+	sev
+	mov	x0, x19
+	bl	boot_primary
+	b	cpu_dead
+
+secondary:
+	/* Wait until the boot CPU has set up .data and .bss. */
+	ldr	x0, =boot_cpu_ready
+5:	ldar	w1, [x0]
+	cbnz	w1, 6f
+	wfe
+	b	5b
+6:	mov	x0, x19
+	bl	boot_secondary
+	/* fall through: never returns */
+
+cpu_dead:
+	wfi
+	b	cpu_dead
+
+/*
+ * void cpu_pen_reenter(uint64_t stack_top, unsigned int cpu): a CPU that PSCI turned off drops
+ * the exception frame it was in and waits in the pen with a fresh stack.
+ */
+	.global	cpu_pen_reenter
+cpu_pen_reenter:
+	mov	sp, x0
+	mov	x0, x1
+	bl	cpu_pen
+	b	cpu_dead
+
+/*
+ * void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1): enter the
+ * non-secure world. Every other general-purpose register is cleared so no firmware value leaks.
+ */
+	.global	enter_lower_el
+enter_lower_el:
+	msr	elr_el3, x0
+	msr	spsr_el3, x1
+	mov	x0, x2
+	mov	x1, x3
+	mov	x2, xzr
+	mov	x3, xzr
+	mov	x4, xzr
+	mov	x5, xzr
+	mov	x6, xzr
+	mov	x7, xzr
+	mov	x8, xzr
+	mov	x9, xzr
+	mov	x10, xzr
+	mov	x11, xzr
+	mov	x12, xzr
+	mov	x13, xzr
+	mov	x14, xzr
+	mov	x15, xzr
+	mov	x16, xzr
+	mov	x17, xzr
+	mov	x18, xzr
+	mov	x19, xzr
+	mov	x20, xzr
+	mov	x21, xzr
+	mov	x22, xzr
+	mov	x23, xzr
+	mov	x24, xzr
+	mov	x25, xzr
+	mov	x26, xzr
+	mov	x27, xzr
+	mov	x28, xzr
+	mov	x29, xzr
+	mov	x30, xzr
+	isb
+	eret
+
+	.ltorg

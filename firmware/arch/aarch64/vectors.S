@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * EL3 exception vectors. Only the two "lower EL, synchronous" entries are live (SMC from
+ * AArch64 and from AArch32); every other vector reports itself and parks the CPU.
+ * The frame layout is struct smc_regs (context.h, with compile-time asserts).
+ */
+#include "context.h"
+
+	.macro	park_vector, id
+	.align	7
+	mov	x0, #\id
+	mrs	x1, esr_el3
+	mrs	x2, elr_el3
+	b	unexpected_exception
+	.endm
+
+	.macro	smc_vector, from_aarch32
+	.align	7
+	sub	sp, sp, #CTX_SIZE
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	mov	x1, #\from_aarch32
+	b	smc_entry
+	.endm
+
+	.section .text.vectors, "ax"
+	.align	11
+	.global	el3_vectors
+el3_vectors:
+	park_vector 0		/* current EL, SP_EL0: sync */
+	park_vector 1
+	park_vector 2
+	park_vector 3
+	park_vector 4		/* current EL, SP_ELx: sync (a firmware bug) */
+	park_vector 5
+	park_vector 6
+	park_vector 7
+	smc_vector 0		/* lower EL, AArch64: sync */
+	park_vector 9
+	park_vector 10
+	park_vector 11
+	smc_vector 1		/* lower EL, AArch32: sync */
+	park_vector 13
+	park_vector 14
+	park_vector 15
+
+/* x0-x3 are saved; x1 = from_aarch32. */
+smc_entry:
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x30, [sp, #CTX_X18]
+	mov	x0, sp
+	bl	smc_handler		/* (struct smc_regs *, bool from_aarch32) */
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x30, [sp, #CTX_X18]
+	add	sp, sp, #CTX_SIZE
+	eret

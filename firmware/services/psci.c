@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * PSCI 1.1 for a flat system of up to PSCI_MAX_CPUS cores: CPU_ON/OFF, AFFINITY_INFO,
+ * SYSTEM_OFF/RESET, FEATURES. No CPU_SUSPEND: the board describes no idle states.
+ *
+ * A CPU that is off waits in the platform's pen. CPU_ON records the entry point under the lock
+ * and wakes the target; the target takes the request (psci_take_on_request) and enters the
+ * non-secure world. The OS never names an address the firmware writes: only an entry point,
+ * checked to be non-secure RAM that the firmware does not own.
+ */
+#include "services.h"
+#include "spinlock.h"
+#include "board.h"
+
+#define PSCI_MAX_CPUS 8
+
+struct psci_cpu {
+	enum psci_cpu_state state;
+	uint64_t entry;
+	uint64_t context_id;
+};
+
+static struct {
+	spinlock_t lock;
+	unsigned int ncpus;
+	uint64_t ns_base, ns_end;
+	struct psci_cpu cpu[PSCI_MAX_CPUS];
+} psci;
+
+void psci_init(unsigned int ncpus, unsigned int boot_cpu, uint64_t ns_base, uint64_t ns_size)
+{
+	unsigned int i;
+
+	psci.ncpus = ncpus < PSCI_MAX_CPUS ? ncpus : PSCI_MAX_CPUS;
+	psci.ns_base = ns_base;
+	psci.ns_end = ns_base + ns_size;
+	for (i = 0; i < PSCI_MAX_CPUS; i++)
+		psci.cpu[i].state = i == boot_cpu ? PSCI_STATE_ON : PSCI_STATE_OFF;
+}
+
+enum psci_cpu_state psci_cpu_state(unsigned int cpu)
+{
+	return cpu < psci.ncpus ? psci.cpu[cpu].state : PSCI_STATE_OFF;
+}
+
+static bool entry_is_valid(uint64_t ep)
+{
+	if (ep & 3)
+		return false;			/* not an A64 instruction address */
+	if (ep < psci.ns_base || ep >= psci.ns_end)
+		return false;			/* not non-secure RAM */
+	if (ep >= BOARD_NS_FW_BASE && ep < BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE)
+		return false;			/* the firmware's own non-secure region */
+	return true;
+}
+
+static int target_cpu(uint64_t mpidr)
+{
+	int cpu = plat_mpidr_to_cpu(mpidr);
+
+	return cpu >= 0 && (unsigned int)cpu < psci.ncpus ? cpu : -1;
+}
+
+static int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context_id)
+{
+	int cpu = target_cpu(mpidr);
+	int64_t ret = PSCI_E_SUCCESS;
+
+	if (cpu < 0)
+		return PSCI_E_INVALID_PARAMS;
+	if (!entry_is_valid(entry))
+		return PSCI_E_INVALID_ADDRESS;
+
+	spin_lock(&psci.lock);
+	switch (psci.cpu[cpu].state) {
+	case PSCI_STATE_ON:
+		ret = PSCI_E_ALREADY_ON;
+		break;
+	case PSCI_STATE_ON_PENDING:
+		ret = PSCI_E_ON_PENDING;
+		break;
+	case PSCI_STATE_OFF:
+		psci.cpu[cpu].entry = entry;
+		psci.cpu[cpu].context_id = context_id;
+		psci.cpu[cpu].state = PSCI_STATE_ON_PENDING;
+		break;
+	}
+	spin_unlock(&psci.lock);
+
+	if (ret == PSCI_E_SUCCESS)
+		plat_wake_cpu((unsigned int)cpu);
+	return ret;
+}
+
+bool psci_take_on_request(unsigned int cpu, uint64_t *entry, uint64_t *context_id)
+{
+	bool taken = false;
+
+	if (cpu >= psci.ncpus)
+		return false;
+	spin_lock(&psci.lock);
+	if (psci.cpu[cpu].state == PSCI_STATE_ON_PENDING) {
+		*entry = psci.cpu[cpu].entry;
+		*context_id = psci.cpu[cpu].context_id;
+		psci.cpu[cpu].state = PSCI_STATE_ON;
+		taken = true;
+	}
+	spin_unlock(&psci.lock);
+	return taken;
+}
+
+static void psci_cpu_off(void)
+{
+	unsigned int cpu = plat_current_cpu();
+
+	spin_lock(&psci.lock);
+	psci.cpu[cpu].state = PSCI_STATE_OFF;
+	spin_unlock(&psci.lock);
+	plat_cpu_park();
+}
+
+static int64_t psci_affinity_info(uint64_t mpidr, uint64_t lowest_level)
+{
+	int cpu = target_cpu(mpidr);
+
+	if (cpu < 0 || lowest_level != 0)
+		return PSCI_E_INVALID_PARAMS;
+	return psci.cpu[cpu].state;
+}
+
+static bool psci_implements(uint32_t fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON:
+	case PSCI_FN64(PSCI_CPU_ON):
+	case PSCI_AFFINITY_INFO:
+	case PSCI_FN64(PSCI_AFFINITY_INFO):
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void psci_handle(const struct smc_call *call, struct smc_result *res)
+{
+	const uint64_t *a = call->arg;
+
+	switch (call->fid) {
+	case PSCI_VERSION:
+		res->x0 = PSCI_VERSION_1_1;
+		break;
+	case PSCI_CPU_ON:
+	case PSCI_FN64(PSCI_CPU_ON):
+		res->x0 = psci_cpu_on(a[0], a[1], a[2]);
+		break;
+	case PSCI_CPU_OFF:
+		psci_cpu_off();
+		break;
+	case PSCI_AFFINITY_INFO:
+	case PSCI_FN64(PSCI_AFFINITY_INFO):
+		res->x0 = psci_affinity_info(a[0], a[1]);
+		break;
+	case PSCI_MIGRATE_INFO_TYPE:
+		res->x0 = PSCI_TOS_NOT_PRESENT_MP;
+		break;
+	case PSCI_SYSTEM_OFF:
+		plat_log("psci: SYSTEM_OFF\n");
+		plat_system_off();
+	case PSCI_SYSTEM_RESET:
+		plat_log("psci: SYSTEM_RESET\n");
+		plat_system_reset();
+	case PSCI_FEATURES:
+		res->x0 = smccc_implements((uint32_t)a[0]) ? PSCI_E_SUCCESS
+							  : PSCI_E_NOT_SUPPORTED;
+		break;
+	default:
+		res->x0 = PSCI_E_NOT_SUPPORTED;
+		break;
+	}
+}
+
+const struct smc_service psci_service = {
+	.name = "psci",
+	.owner = OWNER_STD,
+	.handle = psci_handle,
+	.implements = psci_implements,
+};

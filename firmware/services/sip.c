@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * SiP service (owner 2): the mailbox doorbells and the diagnostic calls tests use.
+ *
+ * The doorbell table comes from the board description (BOARD_CHANNELS): function ID ->
+ * channel -> shared-memory region -> protocol server. The region's address is the board's,
+ * fixed at boot; nothing the OS passes in registers is used as an address.
+ *
+ * A channel is served by one CPU at a time: the busy guard refuses a second CPU that rings
+ * the same doorbell while a request is in flight (SMCCC_BUSY) instead of letting two
+ * servers interleave on one region.
+ */
+#include <stddef.h>
+
+#include "doorbell.h"
+#include "services.h"
+#include "spinlock.h"
+#include "board.h"
+
+struct channel {
+	const char *name;
+	uint32_t fid;
+	uint32_t offset;
+	uint32_t size;
+	enum board_service service;
+	volatile uint8_t *shmem;
+	spinlock_t busy;
+	struct db_counters cnt;		/* written only by the guard's holder */
+	uint64_t busy_rejects;		/* written atomically by the CPUs that were refused */
+};
+
+#define CHANNEL_ENTRY(id, dt_name, fid_, off, sz, svc) \
+	{ .name = dt_name, .fid = fid_, .offset = off, .size = sz, .service = svc },
+
+static struct channel channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
+
+#define NUM_CHANNELS (sizeof(channels) / sizeof(channels[0]))
+
+void sip_init(uintptr_t shmem_base)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUM_CHANNELS; i++)
+		channels[i].shmem = (volatile uint8_t *)(shmem_base + channels[i].offset);
+}
+
+unsigned int sip_channel_count(void)
+{
+	return NUM_CHANNELS;
+}
+
+static struct channel *find_channel(uint32_t fid)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUM_CHANNELS; i++)
+		if (channels[i].fid == fid)
+			return &channels[i];
+	return NULL;
+}
+
+static int serve(struct channel *ch, const struct smc_call *call, struct smc_result *res)
+{
+	switch (ch->service) {
+	case SERVICE_SCPI:
+		return scpi_serve(ch->shmem, ch->size, &ch->cnt);
+	case SERVICE_SCMI:
+		return scmi_serve(ch->shmem, ch->size, &ch->cnt);
+	case SERVICE_ECHO:
+		/* Register mode: arguments back, plus a sequence number that proves the count. */
+		res->x1 = call->arg[0];
+		res->x2 = call->arg[1];
+		res->x3 = ch->cnt.served + 1;
+		return DB_SERVED;
+	}
+	return DB_MALFORMED;
+}
+
+static void ring_doorbell(struct channel *ch, const struct smc_call *call, struct smc_result *res)
+{
+	if (!spin_trylock(&ch->busy)) {
+		__atomic_fetch_add(&ch->busy_rejects, 1, __ATOMIC_RELAXED);
+		res->x0 = SMCCC_BUSY;
+		return;
+	}
+	if (serve(ch, call, res) == DB_SERVED) {
+		ch->cnt.served++;
+		res->x0 = SMCCC_SUCCESS;
+	} else {
+		res->x0 = SMCCC_INVALID_PARAMS;
+	}
+	spin_unlock(&ch->busy);
+}
+
+static void diag_counters(uint64_t index, struct smc_result *res)
+{
+	const struct channel *ch;
+
+	if (index >= NUM_CHANNELS) {
+		res->x0 = SMCCC_INVALID_PARAMS;
+		return;
+	}
+	ch = &channels[index];
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->cnt.served;
+	res->x2 = ch->cnt.errors;
+	res->x3 = ch->cnt.malformed;
+}
+
+static void sip_handle(const struct smc_call *call, struct smc_result *res)
+{
+	struct channel *ch = find_channel(call->fid);
+
+	if (ch) {
+		ring_doorbell(ch, call, res);
+		return;
+	}
+
+	switch (call->fid) {
+	case BOARD_FID_DIAG_EXIT:
+		plat_exit((uint32_t)call->arg[0]);
+	case BOARD_FID_DIAG_COUNTERS:
+		diag_counters(call->arg[0], res);
+		break;
+	case BOARD_FID_DIAG_ECHO:
+		res->x0 = SMCCC_SUCCESS;
+		res->x1 = call->arg[0];
+		res->x2 = call->arg[1];
+		res->x3 = call->arg[2];
+		break;
+	case BOARD_FID_DIAG_CHANNEL_COUNT:
+		res->x0 = NUM_CHANNELS;
+		break;
+	default:
+		res->x0 = SMCCC_NOT_SUPPORTED;
+		break;
+	}
+}
+
+static bool sip_implements(uint32_t fid)
+{
+	return find_channel(fid) || fid == BOARD_FID_DIAG_EXIT ||
+	       fid == BOARD_FID_DIAG_COUNTERS || fid == BOARD_FID_DIAG_ECHO ||
+	       fid == BOARD_FID_DIAG_CHANNEL_COUNT;
+}
+
+const struct smc_service sip_service = {
+	.name = "sip",
+	.owner = OWNER_SIP,
+	.handle = sip_handle,
+	.implements = sip_implements,
+};
