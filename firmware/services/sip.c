@@ -40,8 +40,14 @@ void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
 
-	for (i = 0; i < NUM_CHANNELS; i++)
-		channels[i].shmem = (volatile uint8_t *)(shmem_base + channels[i].offset);
+	for (i = 0; i < NUM_CHANNELS; i++) {
+		struct channel *ch = &channels[i];
+
+		ch->shmem = (volatile uint8_t *)(shmem_base + ch->offset);
+		ch->cnt = (struct db_counters){ 0 };
+		ch->busy_rejects = 0;
+		spin_unlock(&ch->busy);
+	}
 }
 
 unsigned int sip_channel_count(void)

@@ -1,0 +1,50 @@
+# The ARM SMC mailbox: driver, firmware, board and test rig.
+#
+#   make run     install what is missing, build, boot, show the system working
+#   make check   everything tested; the last line is "N passed, N failed"
+#
+# Everything downloaded lands in cache/, everything built in build/ (both ignored).
+
+KERNELS      := 6.1 6.12
+FUZZ_SECONDS ?= 60
+HOSTCC       ?= gcc
+
+all: firmware board $(addprefix modules-,$(KERNELS))
+
+setup:
+	@tools/setup-host
+
+kernels: setup
+	@tools/fetch-kernels all
+
+firmware:
+	@$(MAKE) -s --no-print-directory -C firmware
+
+board: build/board/gen-board-dts
+
+build/board/gen-board-dts: board/gen-board-dts.c board/board.h $(wildcard firmware/protocols/model/model_def.h)
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -Iboard -Ifirmware/protocols/model -o $@ $<
+
+modules-%:
+	@tools/build-modules $*
+
+run: setup kernels all
+	@tools/demo
+
+shell: setup kernels all
+	@tools/qemu-run --timeout 100000 -- sh -c 'exec setsid cttyhack sh'
+
+check: setup kernels all
+	@tools/run-checks
+
+patches:
+	@tools/make-patches build/patches
+
+fuzz:
+	@$(MAKE) -s --no-print-directory -C tests fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+clean:
+	rm -rf build
+
+.PHONY: all setup kernels firmware board run shell check patches fuzz clean

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fwcall: issue an SMCCC call from a shell, for tests.
+ *
+ *   echo "<fid> [a1 .. a6] [smc|hvc]" > /sys/kernel/debug/fwcall/call
+ *   cat /sys/kernel/debug/fwcall/call	-> "x0 x1 x2 x3" of the last call (hex)
+ *
+ * Without a conduit word the call goes through the conduit PSCI uses (arm_smccc_1_1_invoke).
+ * Test-only: it lets root make any firmware call, which is the point.
+ */
+#include <linux/arm-smccc.h>
+#include <linux/debugfs.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+static DEFINE_MUTEX(fwcall_lock);
+static struct arm_smccc_res fwcall_last;
+static struct dentry *fwcall_dir;
+
+static ssize_t fwcall_write(struct file *file, const char __user *ubuf, size_t count,
+			    loff_t *ppos)
+{
+	unsigned long a[7] = { 0 };
+	struct arm_smccc_res res;
+	char buf[256], *p = buf, *tok;
+	int n = 0, conduit = 0;	/* 0: as PSCI, 1: smc, 2: hvc */
+
+	if (count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+
+	while ((tok = strsep(&p, " \t\n"))) {
+		if (!*tok)
+			continue;
+		if (!strcmp(tok, "smc")) {
+			conduit = 1;
+		} else if (!strcmp(tok, "hvc")) {
+			conduit = 2;
+		} else {
+			if (n >= ARRAY_SIZE(a) || kstrtoul(tok, 0, &a[n]))
+				return -EINVAL;
+			n++;
+		}
+	}
+	if (!n)
+		return -EINVAL;
+
+	if (conduit == 1)
+		arm_smccc_smc(a[0], a[1], a[2], a[3], a[4], a[5], a[6], 0, &res);
+	else if (conduit == 2)
+		arm_smccc_hvc(a[0], a[1], a[2], a[3], a[4], a[5], a[6], 0, &res);
+	else
+		arm_smccc_1_1_invoke(a[0], a[1], a[2], a[3], a[4], a[5], a[6], 0, &res);
+
+	mutex_lock(&fwcall_lock);
+	fwcall_last = res;
+	mutex_unlock(&fwcall_lock);
+	return count;
+}
+
+static ssize_t fwcall_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
+{
+	char buf[96];
+	int len;
+
+	mutex_lock(&fwcall_lock);
+	len = scnprintf(buf, sizeof(buf), "0x%lx 0x%lx 0x%lx 0x%lx\n", fwcall_last.a0,
+			fwcall_last.a1, fwcall_last.a2, fwcall_last.a3);
+	mutex_unlock(&fwcall_lock);
+	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
+}
+
+static const struct file_operations fwcall_fops = {
+	.owner = THIS_MODULE,
+	.read = fwcall_read,
+	.write = fwcall_write,
+	.llseek = default_llseek,
+};
+
+static int __init fwcall_init(void)
+{
+	fwcall_dir = debugfs_create_dir("fwcall", NULL);
+	debugfs_create_file("call", 0600, fwcall_dir, NULL, &fwcall_fops);
+	return 0;
+}
+
+static void __exit fwcall_exit(void)
+{
+	debugfs_remove_recursive(fwcall_dir);
+}
+
+module_init(fwcall_init);
+module_exit(fwcall_exit);
+MODULE_DESCRIPTION("Issue SMCCC calls from debugfs, for tests");
+MODULE_LICENSE("GPL");

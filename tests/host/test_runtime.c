@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Host tests of the firmware's runtime services: SMCCC function-ID checks and dispatch,
+ * PSCI, and the SiP doorbell table, through the same entry point the EL3 vectors use
+ * (smccc_dispatch). The platform hooks and protocol servers are stubs recorded here.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "board.h"
+#include "doorbell.h"
+#include "services.h"
+
+static int failures, passes;
+#define CHECK(cond) do { if (!(cond)) { fail_line = __LINE__; fail_text = #cond; return; } } while (0)
+static int fail_line;
+static const char *fail_text;
+
+/* ---- platform stubs ---- */
+static unsigned int current_cpu;
+static int woken = -1;
+static jmp_buf noreturn_jmp;
+static const char *noreturn_what;
+static uint32_t exit_code;
+static uint8_t shmem[BOARD_SHMEM_SIZE];
+static int scpi_calls;
+
+unsigned int plat_current_cpu(void) { return current_cpu; }
+int plat_mpidr_to_cpu(uint64_t mpidr)
+{
+	if (mpidr & 0xff00ffff00ULL)
+		return -1;
+	return (mpidr & 0xff) < 8 ? (int)(mpidr & 0xff) : -1;
+}
+void plat_wake_cpu(unsigned int cpu) { woken = (int)cpu; }
+void plat_cpu_park(void) { noreturn_what = "park"; longjmp(noreturn_jmp, 1); }
+void plat_system_off(void) { noreturn_what = "off"; longjmp(noreturn_jmp, 1); }
+void plat_system_reset(void) { noreturn_what = "reset"; longjmp(noreturn_jmp, 1); }
+void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
+void plat_log(const char *fmt, ...) { (void)fmt; }
+uint64_t plat_time_ns(void) { return 0; }
+
+static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
+
+int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+{
+	(void)size;
+	scpi_calls++;
+	if (mem[0] == 0xbb) {	/* a second CPU rings the same doorbell meanwhile */
+		struct smc_regs r = call_regs(BOARD_SIP_FID(0x01), 0, 0, 0);
+
+		smccc_dispatch(&r, false);
+		mem[1] = (uint8_t)r.x[0];
+	}
+	if (mem[0] == 0xee) {
+		cnt->malformed++;
+		return DB_MALFORMED;
+	}
+	return DB_SERVED;
+}
+
+int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+{
+	(void)mem; (void)size; (void)cnt;
+	return DB_SERVED;
+}
+
+/* ---- helpers ---- */
+static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	struct smc_regs r;
+	unsigned int i;
+
+	for (i = 0; i < 19; i++)
+		r.x[i] = 0xdead0000 + i;	/* garbage that must not come back as results */
+	r.x30 = 0x3030;
+	r.x[0] = fid;
+	r.x[1] = a1;
+	r.x[2] = a2;
+	r.x[3] = a3;
+	return r;
+}
+
+static int64_t call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	struct smc_regs r = call_regs(fid, a1, a2, a3);
+
+	smccc_dispatch(&r, false);
+	return (int64_t)r.x[0];
+}
+
+static void reset(void)
+{
+	psci_init(2, 0, BOARD_NS_RAM_BASE, 0x40000000);
+	sip_init((uintptr_t)shmem);
+	current_cpu = 0;
+	woken = -1;
+	noreturn_what = NULL;
+	memset(shmem, 0, sizeof(shmem));
+}
+
+/* ---- SMCCC ---- */
+static void t_smccc_version_is_1_1(void)
+{
+	CHECK(call(SMCCC_VERSION, 0, 0, 0) == 0x10001);
+}
+
+static void t_unknown_fid_is_not_supported_with_clean_results(void)
+{
+	struct smc_regs r = call_regs(0x83000042, 1, 2, 3);	/* OEM: nobody serves it */
+	unsigned int i;
+
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == (uint64_t)-1);	/* sign-extended even for an SMC32 call */
+	CHECK(r.x[1] == 0 && r.x[2] == 0 && r.x[3] == 0);
+	for (i = 4; i < 19; i++)
+		CHECK(r.x[i] == 0xdead0000 + i);	/* x4..x18 preserved */
+	CHECK(r.x30 == 0x3030);
+}
+
+static void t_fast_call_with_bits_23_16_set_is_not_supported(void)
+{
+	CHECK(call(PSCI_VERSION | (1U << 16), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(PSCI_VERSION | (0x80U << 16), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+}
+
+static void t_yielding_call_is_not_supported(void)
+{
+	CHECK(call(PSCI_VERSION & ~SMCCC_FAST, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+}
+
+static void t_smc64_from_aarch32_is_not_supported(void)
+{
+	struct smc_regs r = call_regs(PSCI_FN64(PSCI_AFFINITY_INFO), 0, 0, 0);
+
+	smccc_dispatch(&r, true);
+	CHECK(r.x[0] == (uint64_t)-1);
+	r = call_regs(PSCI_AFFINITY_INFO, 0, 0, 0);	/* the SMC32 twin is fine */
+	smccc_dispatch(&r, true);
+	CHECK(r.x[0] == PSCI_STATE_ON);
+}
+
+static void t_smc32_arguments_are_truncated(void)
+{
+	/* Upper halves of w-register arguments are ignored: 0xffffffff00000000 | 0 is CPU 0. */
+	CHECK(call(PSCI_AFFINITY_INFO, 0xffffffff00000000ULL, 0xffffffff00000000ULL, 0) ==
+	      PSCI_STATE_ON);
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 0xffffffff00000000ULL, 0, 0) ==
+	      PSCI_E_INVALID_PARAMS);
+}
+
+static void t_arch_features_reports_implemented_calls(void)
+{
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0) == 0);
+	CHECK(call(SMCCC_ARCH_FEATURES, 0x80008000, 0, 0) == SMCCC_NOT_SUPPORTED);
+}
+
+/* ---- PSCI ---- */
+static void t_psci_version_is_1_1(void)
+{
+	CHECK(call(PSCI_VERSION, 0, 0, 0) == 0x10001);
+}
+
+static void t_psci_features(void)
+{
+	CHECK(call(PSCI_FEATURES, PSCI_CPU_ON, 0, 0) == 0);
+	CHECK(call(PSCI_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0) == 0);
+	CHECK(call(PSCI_FEATURES, SMCCC_VERSION, 0, 0) == 0);
+	CHECK(call(PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0) == PSCI_E_NOT_SUPPORTED);
+	CHECK(call(PSCI_FEATURES, 0x8400001f, 0, 0) == PSCI_E_NOT_SUPPORTED);
+	CHECK(call(PSCI_MIGRATE_INFO_TYPE, 0, 0, 0) == PSCI_TOS_NOT_PRESENT_MP);
+}
+
+static void t_cpu_on_entry_outside_ns_ram_is_invalid_address(void)
+{
+	const uint32_t on = PSCI_FN64(PSCI_CPU_ON);
+
+	CHECK(call(on, 1, 0x0e000000, 0) == PSCI_E_INVALID_ADDRESS);	/* secure RAM */
+	CHECK(call(on, 1, 0x0, 0) == PSCI_E_INVALID_ADDRESS);		/* flash */
+	CHECK(call(on, 1, 0x80000000, 0) == PSCI_E_INVALID_ADDRESS);	/* past RAM */
+	CHECK(call(on, 1, BOARD_SHMEM_BASE, 0) == PSCI_E_INVALID_ADDRESS); /* firmware's own */
+	CHECK(call(on, 1, BOARD_NS_FW_BASE + 0x800, 0) == PSCI_E_INVALID_ADDRESS);
+	CHECK(call(on, 1, 0x40200002, 0) == PSCI_E_INVALID_ADDRESS);	/* misaligned */
+	CHECK(woken == -1 && psci_cpu_state(1) == PSCI_STATE_OFF);
+}
+
+static void t_cpu_on_bad_target_is_invalid_params(void)
+{
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 2, 0x40200000, 0) == PSCI_E_INVALID_PARAMS);
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 0x101, 0x40200000, 0) == PSCI_E_INVALID_PARAMS);
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 1, 0) == PSCI_E_INVALID_PARAMS);
+}
+
+static void t_cpu_on_life_cycle(void)
+{
+	uint64_t entry = 0, ctx = 0;
+
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_OFF);
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 0, 0x40200000, 0) == PSCI_E_ALREADY_ON);
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0x1234) == PSCI_E_SUCCESS);
+	CHECK(woken == 1);
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_ON_PENDING);
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0) == PSCI_E_ON_PENDING);
+	CHECK(!psci_take_on_request(0, &entry, &ctx));
+	CHECK(psci_take_on_request(1, &entry, &ctx));
+	CHECK(entry == 0x40200000 && ctx == 0x1234);
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_ON);
+	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0) == PSCI_E_ALREADY_ON);
+
+	current_cpu = 1;	/* CPU 1 turns itself off: parked, state OFF */
+	if (!setjmp(noreturn_jmp))
+		call(PSCI_CPU_OFF, 0, 0, 0);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "park"));
+	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_OFF);
+}
+
+static void t_system_off_and_reset_reach_the_platform(void)
+{
+	if (!setjmp(noreturn_jmp))
+		call(PSCI_SYSTEM_OFF, 0, 0, 0);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "off"));
+	noreturn_what = NULL;
+	if (!setjmp(noreturn_jmp))
+		call(PSCI_SYSTEM_RESET, 0, 0, 0);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "reset"));
+}
+
+/* ---- SiP doorbells ---- */
+static void t_unknown_sip_call_is_not_supported(void)
+{
+	CHECK(call(BOARD_SIP_FID(0x7777), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(BOARD_SIP_FID(0x01) | SMCCC_64, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+}
+
+static void t_doorbell_serves_and_counts(void)
+{
+	struct smc_regs r;
+	int before = scpi_calls;
+
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	CHECK(scpi_calls == before + 2);
+	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 2 && r.x[2] == 0 && r.x[3] == 0);
+}
+
+static void t_malformed_request_is_refused_and_counted(void)
+{
+	struct smc_regs r;
+
+	shmem[0] = 0xee;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == SMCCC_INVALID_PARAMS);
+	shmem[0] = 0;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);	/* the channel keeps working */
+	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[1] >= 1 && r.x[3] >= 1);
+}
+
+static void t_second_cpu_on_a_busy_channel_is_refused(void)
+{
+	shmem[0] = 0xbb;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	CHECK((int8_t)shmem[1] == SMCCC_BUSY);
+	shmem[0] = 0;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);	/* the guard was released */
+}
+
+static void t_register_mode_echo_counts_each_message(void)
+{
+	struct smc_regs r = call_regs(BOARD_SIP_FID(0x20), 0x1111, 0x2222, 0);
+
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 0x1111 && r.x[2] == 0x2222 && r.x[3] == 1);
+	r = call_regs(BOARD_SIP_FID(0x20), 5, 6, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[3] == 2);
+}
+
+static void t_diag_counters_bad_index_is_invalid(void)
+{
+	CHECK(call(BOARD_FID_DIAG_COUNTERS, 99, 0, 0) == SMCCC_INVALID_PARAMS);
+	CHECK(call(BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0, 0) == (int64_t)sip_channel_count());
+}
+
+static void t_diag_exit_ends_with_the_code(void)
+{
+	if (!setjmp(noreturn_jmp))
+		call(BOARD_FID_DIAG_EXIT, 7, 0, 0);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "exit") && exit_code == 7);
+}
+
+#define TEST(fn) { #fn + 2, fn }
+static const struct { const char *name; void (*fn)(void); } tests[] = {
+	TEST(t_smccc_version_is_1_1),
+	TEST(t_unknown_fid_is_not_supported_with_clean_results),
+	TEST(t_fast_call_with_bits_23_16_set_is_not_supported),
+	TEST(t_yielding_call_is_not_supported),
+	TEST(t_smc64_from_aarch32_is_not_supported),
+	TEST(t_smc32_arguments_are_truncated),
+	TEST(t_arch_features_reports_implemented_calls),
+	TEST(t_psci_version_is_1_1),
+	TEST(t_psci_features),
+	TEST(t_cpu_on_entry_outside_ns_ram_is_invalid_address),
+	TEST(t_cpu_on_bad_target_is_invalid_params),
+	TEST(t_cpu_on_life_cycle),
+	TEST(t_system_off_and_reset_reach_the_platform),
+	TEST(t_unknown_sip_call_is_not_supported),
+	TEST(t_doorbell_serves_and_counts),
+	TEST(t_malformed_request_is_refused_and_counted),
+	TEST(t_second_cpu_on_a_busy_channel_is_refused),
+	TEST(t_register_mode_echo_counts_each_message),
+	TEST(t_diag_counters_bad_index_is_invalid),
+	TEST(t_diag_exit_ends_with_the_code),
+};
+
+int main(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		reset();
+		fail_line = 0;
+		tests[i].fn();
+		if (fail_line) {
+			printf("FAIL: runtime_%s: line %d: %s\n", tests[i].name, fail_line, fail_text);
+			failures++;
+		} else {
+			printf("PASS: runtime_%s\n", tests[i].name);
+			passes++;
+		}
+	}
+	return failures ? 1 : 0;
+}
