@@ -23,8 +23,6 @@
 #define CONDUIT_NAME "smc"
 #endif
 
-#define FDT_MAGIC	0xd00dfeedU
-
 extern const char el3_vectors[];
 extern const char el2_stub_start[], el2_stub_end[];
 extern char __stacks_end[];
@@ -128,7 +126,7 @@ static void copy_out(volatile uint8_t *dst, const uint8_t *src, size_t len)
 /* Build Linux's device tree: /psci, enable-method, and the firmware's reserved memory. */
 static void prepare_dtb(uint64_t *ram_base, uint64_t *ram_size, unsigned int *ncpus)
 {
-	static const struct fdt_region reserved[] = {
+	static const struct fixup_region reserved[] = {
 		{ "firmware", BOARD_NS_FW_BASE, BOARD_NS_FW_SIZE },
 		{ "shmem", BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE },
 	};

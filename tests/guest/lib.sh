@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Shell helpers for tests that run inside the guest (busybox sh). Sourced by guest scripts:
+# each check prints one "PASS: name" or "FAIL: name: why" line.
+
+FWCALL=/sys/kernel/debug/fwcall/call
+FAILED=0
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1: $2"; FAILED=1; }
+
+# check NAME COMMAND...: pass when the command succeeds.
+check() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then pass "$name"; else fail "$name" "$(echo "$out" | tail -n 3 | tr '\n' ' ')"; fi
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', expected '$3'"; fi
+}
+
+# fwcall FID [ARGS...] [smc|hvc]: make a firmware call, print "x0 x1 x2 x3" (hex).
+fwcall() {
+	echo "$*" > "$FWCALL" && cat "$FWCALL"
+}
+
+# x0 of a firmware call, as hex.
+fwcall_x0() {
+	fwcall "$@" | cut -d' ' -f1
+}
+
+# counters CHANNEL_INDEX: "served errors malformed" in decimal, from DIAG_COUNTERS.
+counters() {
+	set -- $(fwcall 0x8200ff01 "$1")
+	echo "$(($2)) $(($3)) $(($4))"
+}
