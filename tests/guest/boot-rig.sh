@@ -7,6 +7,11 @@ INVALID_ADDRESS=0xfffffffffffffff7
 
 dmesg | grep -q "PSCIv1.1 detected in firmware" && pass psci_1_1_detected ||
 	fail psci_1_1_detected "$(dmesg | grep -i psci | head -3)"
+# smc: Linux owns EL2. hvc: the firmware's stub owns EL2 and Linux runs at EL1.
+want_el=EL2
+[ "$CONDUIT" = hvc ] && want_el=EL1
+dmesg | grep -q "CPU(s) started at $want_el" && pass "linux_entered_at_$want_el" ||
+	fail "linux_entered_at_$want_el" "$(dmesg | grep 'started at')"
 expect_eq smccc_version_is_1_1 "$(fwcall_x0 0x80000000)" 0x10001
 expect_eq unknown_function_id_is_not_supported "$(fwcall_x0 0x83000042)" $NOT_SUPPORTED
 expect_eq fast_call_with_bits_23_16_is_not_supported "$(fwcall_x0 0x84010000)" $NOT_SUPPORTED

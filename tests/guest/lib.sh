@@ -2,6 +2,7 @@
 # Shell helpers for tests that run inside the guest (busybox sh). Sourced by guest scripts:
 # each check prints one "PASS: name" or "FAIL: name: why" line.
 
+. /qemu-run/env		# KERNEL, CONDUIT, SMP, GIC: how the runner started this guest
 FWCALL=/sys/kernel/debug/fwcall/call
 FAILED=0
 
