@@ -27,8 +27,8 @@ extern const char el3_vectors[];
 extern const char el2_stub_start[], el2_stub_end[];
 extern char __stacks_end[];
 
-void gic_init(void);
-void gic_cpu_init(void);
+void gic_init(unsigned int cpu);
+void gic_cpu_init(unsigned int cpu);
 void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1)
 	__attribute__((noreturn));
 void cpu_pen_reenter(uint64_t stack_top, unsigned int cpu) __attribute__((noreturn));
@@ -178,7 +178,7 @@ void boot_primary(unsigned int cpu)
 	el3_arch_init();
 	plat_log("\nfirmware: QEMU virt reference firmware, conduit %s, boot CPU %u\n",
 		 CONDUIT_NAME, cpu);
-	gic_init();
+	gic_init(cpu);
 	prepare_dtb(&ram_base, &ram_size, &ncpus);
 	psci_init(ncpus, cpu, ram_base, ram_size);
 	sip_init((uintptr_t)BOARD_SHMEM_BASE);
@@ -202,7 +202,7 @@ void cpu_pen(unsigned int cpu)
 void boot_secondary(unsigned int cpu)
 {
 	el3_arch_init();
-	gic_cpu_init();
+	gic_cpu_init(cpu);
 	cpu_pen(cpu);
 }
 
