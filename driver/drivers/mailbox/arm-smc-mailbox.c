@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ARM SMC/HVC mailbox
+ *
+ * Each channel is one fast SMCCC function ID, taken from the device tree.
+ * Sending a message calls that function with an SMC or HVC instruction. The
+ * firmware runs on the calling CPU: when the instruction returns, it has
+ * served the request and written any reply into memory shared with Linux.
+ * The mailbox is therefore one-way and synchronous: there is no interrupt to
+ * take and nothing to wait for.
+ *
+ * Copyright (C) 2026 The ARM SMC mailbox authors
+ */
+
+#include <linux/arm-smccc.h>
+#include <linux/bits.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/mailbox/arm-smccc-mbox.h>
+#include <linux/mailbox_controller.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/overflow.h>
+#include <linux/platform_device.h>
+#include <linux/string.h>
+
+/* More channels than this is a mistake in the device tree. */
+#define ARM_SMC_MBOX_MAX_CHANS	64
+
+/* Bits 23:16 of a fast-call function ID must be zero (SMCCC). */
+#define ARM_SMC_MBOX_FAST_MBZ	GENMASK(23, 16)
+
+/**
+ * struct arm_smc_mbox_chan - one channel
+ * @func_id:	SMCCC function ID that rings the firmware for this channel
+ * @smc32:	@func_id uses the SMC32 convention (bit 30 clear): arguments
+ *		and results are 32 bits wide
+ * @doorbell:	doorbell mode: the arguments (channel index in x1, zeros)
+ *		and the latest result, which the client's rx_callback receives
+ */
+struct arm_smc_mbox_chan {
+	u32 func_id;
+	bool smc32;
+	struct arm_smccc_mbox_msg doorbell;
+};
+
+/**
+ * struct arm_smc_mbox - one controller, i.e. one device tree node
+ * @controller:		the mailbox controller
+ * @hvc:		call the firmware with HVC rather than SMC
+ * @register_mode:	messages are struct arm_smccc_mbox_msg, whose
+ *			arguments go to the firmware in registers
+ * @chan_data:		per-channel data, one entry per function ID
+ */
+struct arm_smc_mbox {
+	struct mbox_controller controller;
+	bool hvc;
+	bool register_mode;
+	struct arm_smc_mbox_chan chan_data[];
+};
+
+static struct arm_smc_mbox *to_arm_smc_mbox(struct mbox_controller *mbox)
+{
+	return container_of(mbox, struct arm_smc_mbox, controller);
+}
+
+/* SMCCC: a negative x0 (w0 for SMC32) is an error. */
+static long arm_smc_mbox_ret(const struct arm_smc_mbox_chan *schan,
+			     unsigned long a0)
+{
+	return schan->smc32 ? (long)(s32)a0 : (long)a0;
+}
+
+static int arm_smc_mbox_send_data(struct mbox_chan *chan, void *data)
+{
+	struct arm_smc_mbox *smbox = to_arm_smc_mbox(chan->mbox);
+	struct arm_smc_mbox_chan *schan = chan->con_priv;
+	unsigned int index = schan - smbox->chan_data;
+	struct arm_smccc_mbox_msg *msg = &schan->doorbell;
+	unsigned long a[ARM_SMCCC_MBOX_NUM_ARGS];
+	struct arm_smccc_res res;
+	unsigned int i;
+	long ret;
+
+	/*
+	 * In doorbell mode the message is opaque: it is never read, so that no
+	 * kernel memory ends up in the firmware's registers.
+	 */
+	if (smbox->register_mode) {
+		if (!data) {
+			dev_err_ratelimited(chan->mbox->dev,
+					    "channel %u: register mode needs a message\n",
+					    index);
+			msg->status = -EINVAL;
+			mbox_chan_received_data(chan, msg);
+			return 0;
+		}
+		msg = data;
+	}
+
+	for (i = 0; i < ARM_SMCCC_MBOX_NUM_ARGS; i++)
+		a[i] = schan->smc32 ? lower_32_bits(msg->args[i]) : msg->args[i];
+
+	if (smbox->hvc)
+		arm_smccc_hvc(schan->func_id, a[0], a[1], a[2], a[3], a[4], a[5],
+			      0, &res);
+	else
+		arm_smccc_smc(schan->func_id, a[0], a[1], a[2], a[3], a[4], a[5],
+			      0, &res);
+
+	msg->res[0] = schan->smc32 ? lower_32_bits(res.a0) : res.a0;
+	msg->res[1] = schan->smc32 ? lower_32_bits(res.a1) : res.a1;
+	msg->res[2] = schan->smc32 ? lower_32_bits(res.a2) : res.a2;
+	msg->res[3] = schan->smc32 ? lower_32_bits(res.a3) : res.a3;
+
+	ret = arm_smc_mbox_ret(schan, res.a0);
+	if (ret >= 0) {
+		msg->status = 0;
+	} else {
+		msg->status = ret == SMCCC_RET_NOT_SUPPORTED ? -EOPNOTSUPP : -EIO;
+		dev_err_ratelimited(chan->mbox->dev,
+				    "channel %u: function 0x%08x returned %ld\n",
+				    index, schan->func_id, ret);
+	}
+
+	/*
+	 * The firmware is done with the request: tell the client now, and
+	 * report any error this way, since the tx-done path cannot carry one.
+	 * The message itself is always accepted: an error returned here would
+	 * leave it queued in the framework and block the channel.
+	 */
+	mbox_chan_received_data(chan, msg);
+
+	return 0;
+}
+
+/*
+ * The firmware finished with the message before send_data() returned. Saying
+ * so through the poll method serves both kinds of client unchanged: those
+ * that wait for the controller (tx_block, e.g. arm_scpi) and those that
+ * acknowledge themselves (knows_txdone, e.g. the arm_scmi mailbox transport,
+ * for which the framework turns poll into ack). The framework asks right
+ * after send_data() with a timer started at zero delay, so no message waits
+ * for a poll period.
+ */
+static bool arm_smc_mbox_last_tx_done(struct mbox_chan *chan)
+{
+	return true;
+}
+
+static const struct mbox_chan_ops arm_smc_mbox_ops = {
+	.send_data	= arm_smc_mbox_send_data,
+	.last_tx_done	= arm_smc_mbox_last_tx_done,
+};
+
+/* #mbox-cells = <1>: the cell indexes arm,func-ids; <0>: the only channel */
+static struct mbox_chan *arm_smc_mbox_xlate(struct mbox_controller *mbox,
+					    const struct of_phandle_args *sp)
+{
+	unsigned int index = sp->args_count ? sp->args[0] : 0;
+
+	if (index >= mbox->num_chans)
+		return ERR_PTR(-EINVAL);
+
+	return &mbox->chans[index];
+}
+
+/*
+ * Find which form the node uses and how many channels it describes:
+ * #mbox-cells = <1> with arm,func-ids (arm,smc-mbox only), or
+ * #mbox-cells = <0> with arm,func-id.
+ */
+static int arm_smc_mbox_count_ids(struct device *dev, const char **name)
+{
+	struct device_node *np = dev->of_node;
+	const char *other;
+	int len, count;
+	u32 cells;
+
+	if (of_property_read_u32(np, "#mbox-cells", &cells))
+		return dev_err_probe(dev, -EINVAL, "missing #mbox-cells\n");
+
+	if (cells == 0) {
+		*name = "arm,func-id";
+		other = "arm,func-ids";
+	} else if (cells == 1) {
+		if (of_device_is_compatible(np, "arm,hvc-mbox"))
+			return dev_err_probe(dev, -EINVAL,
+					     "#mbox-cells = <1> does not fit arm,hvc-mbox, which has one channel: use <0> and arm,func-id\n");
+		*name = "arm,func-ids";
+		other = "arm,func-id";
+	} else {
+		return dev_err_probe(dev, -EINVAL,
+				     "#mbox-cells = <%u>: use <0> with arm,func-id or <1> with arm,func-ids\n",
+				     cells);
+	}
+
+	if (of_find_property(np, other, NULL))
+		return dev_err_probe(dev, -EINVAL,
+				     "%s does not fit #mbox-cells = <%u>: use %s\n",
+				     other, cells, *name);
+
+	if (!of_find_property(np, *name, &len))
+		return dev_err_probe(dev, -EINVAL, "missing %s\n", *name);
+	if (!len)
+		return dev_err_probe(dev, -EINVAL, "%s is empty\n", *name);
+	if (len % sizeof(u32))
+		return dev_err_probe(dev, -EINVAL,
+				     "%s is not a list of 32-bit cells\n", *name);
+
+	count = len / sizeof(u32);
+	if (cells == 0 && count != 1)
+		return dev_err_probe(dev, -EINVAL,
+				     "arm,func-id holds %d IDs: with #mbox-cells = <0> it takes one\n",
+				     count);
+	if (count > ARM_SMC_MBOX_MAX_CHANS)
+		return dev_err_probe(dev, -EINVAL,
+				     "%s holds %d IDs: at most %d channels\n",
+				     *name, count, ARM_SMC_MBOX_MAX_CHANS);
+
+	return count;
+}
+
+/* arm,hvc-mbox always uses HVC; arm,smc-mbox uses SMC unless method says. */
+static int arm_smc_mbox_conduit(struct device *dev, bool *hvc)
+{
+	struct device_node *np = dev->of_node;
+	const char *method;
+	int ret;
+
+	*hvc = of_device_is_compatible(np, "arm,hvc-mbox");
+
+	ret = of_property_read_string(np, "method", &method);
+	if (ret == -EINVAL)
+		return 0;
+	if (ret)
+		return dev_err_probe(dev, -EINVAL, "method is not a string\n");
+
+	if (*hvc)
+		return dev_err_probe(dev, -EINVAL,
+				     "method does not go with arm,hvc-mbox, which always uses HVC\n");
+
+	if (!strcmp(method, "hvc"))
+		*hvc = true;
+	else if (strcmp(method, "smc"))
+		return dev_err_probe(dev, -EINVAL,
+				     "unknown method \"%s\": use \"smc\" or \"hvc\"\n",
+				     method);
+
+	return 0;
+}
+
+/*
+ * Only a fast call that belongs to no architected service may ring firmware:
+ * the device tree must never turn a mailbox into, say, a PSCI CPU_OFF.
+ */
+static int arm_smc_mbox_check_id(struct device *dev, unsigned int index,
+				 u32 id)
+{
+	unsigned int owner = ARM_SMCCC_OWNER_NUM(id);
+
+	if (!ARM_SMCCC_IS_FAST_CALL(id))
+		return dev_err_probe(dev, -EINVAL,
+				     "channel %u: 0x%08x is a yielding call: only fast calls (bit 31 set) are supported\n",
+				     index, id);
+
+	if (id & ARM_SMC_MBOX_FAST_MBZ)
+		return dev_err_probe(dev, -EINVAL,
+				     "channel %u: 0x%08x is not a valid fast call: bits 23:16 must be zero\n",
+				     index, id);
+
+	if (owner == ARM_SMCCC_OWNER_ARCH ||
+	    owner == ARM_SMCCC_OWNER_STANDARD ||
+	    owner == ARM_SMCCC_OWNER_STANDARD_HYP)
+		return dev_err_probe(dev, -EINVAL,
+				     "channel %u: 0x%08x belongs to an Arm architecture or standard service (owner %u, e.g. PSCI), not to a mailbox\n",
+				     index, id, owner);
+
+	if (!IS_ENABLED(CONFIG_64BIT) && ARM_SMCCC_IS_64(id))
+		return dev_err_probe(dev, -EINVAL,
+				     "channel %u: 0x%08x is an SMC64 call, which a 32-bit kernel cannot make\n",
+				     index, id);
+
+	return 0;
+}
+
+static int arm_smc_mbox_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *np = dev->of_node;
+	struct arm_smc_mbox *smbox;
+	struct mbox_chan *chans;
+	const char *name;
+	int count, i, ret;
+	bool hvc;
+	u32 id;
+
+	count = arm_smc_mbox_count_ids(dev, &name);
+	if (count < 0)
+		return count;
+
+	ret = arm_smc_mbox_conduit(dev, &hvc);
+	if (ret)
+		return ret;
+
+	smbox = devm_kzalloc(dev, struct_size(smbox, chan_data, count),
+			     GFP_KERNEL);
+	if (!smbox)
+		return -ENOMEM;
+
+	chans = devm_kcalloc(dev, count, sizeof(*chans), GFP_KERNEL);
+	if (!chans)
+		return -ENOMEM;
+
+	for (i = 0; i < count; i++) {
+		struct arm_smc_mbox_chan *schan = &smbox->chan_data[i];
+
+		ret = of_property_read_u32_index(np, name, i, &id);
+		if (ret)
+			return dev_err_probe(dev, ret, "cannot read %s[%d]\n",
+					     name, i);
+
+		ret = arm_smc_mbox_check_id(dev, i, id);
+		if (ret)
+			return ret;
+
+		schan->func_id = id;
+		schan->smc32 = !ARM_SMCCC_IS_64(id);
+		schan->doorbell.args[0] = i;
+		chans[i].con_priv = schan;
+	}
+
+	smbox->hvc = hvc;
+	smbox->register_mode = of_property_read_bool(np, "arm,register-mode");
+
+	smbox->controller.dev = dev;
+	smbox->controller.ops = &arm_smc_mbox_ops;
+	smbox->controller.chans = chans;
+	smbox->controller.num_chans = count;
+	smbox->controller.of_xlate = arm_smc_mbox_xlate;
+	/* Tx-done by polling a controller that is always done: see above. */
+	smbox->controller.txdone_irq = false;
+	smbox->controller.txdone_poll = true;
+
+	ret = devm_mbox_controller_register(dev, &smbox->controller);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot register the controller\n");
+
+	dev_dbg(dev, "%d channel(s), %s, %s mode\n", count, hvc ? "HVC" : "SMC",
+		smbox->register_mode ? "register" : "doorbell");
+
+	return 0;
+}
+
+static const struct of_device_id arm_smc_mbox_of_match[] = {
+	{ .compatible = "arm,smc-mbox" },
+	{ .compatible = "arm,hvc-mbox" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, arm_smc_mbox_of_match);
+
+static struct platform_driver arm_smc_mbox_driver = {
+	.driver = {
+		.name = "arm-smc-mbox",
+		.of_match_table = arm_smc_mbox_of_match,
+	},
+	.probe = arm_smc_mbox_probe,
+};
+module_platform_driver(arm_smc_mbox_driver);
+
+MODULE_DESCRIPTION("ARM SMC/HVC mailbox driver");
+MODULE_LICENSE("GPL");
