@@ -36,6 +36,18 @@ static struct channel channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
 
 #define NUM_CHANNELS (sizeof(channels) / sizeof(channels[0]))
 
+/*
+ * SCMI's shared-memory transport starts with the channel free (channel_status bit 0): the
+ * agent waits for that bit before it writes its first request.
+ */
+static void scmi_channel_start_free(volatile uint8_t *shmem)
+{
+	shmem[4] = 1;
+	shmem[5] = 0;
+	shmem[6] = 0;
+	shmem[7] = 0;
+}
+
 void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
@@ -47,6 +59,8 @@ void sip_init(uintptr_t shmem_base)
 		ch->cnt = (struct db_counters){ 0 };
 		ch->busy_rejects = 0;
 		spin_unlock(&ch->busy);
+		if (ch->service == SERVICE_SCMI)
+			scmi_channel_start_free(ch->shmem);
 	}
 }
 

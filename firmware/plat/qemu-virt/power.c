@@ -45,15 +45,14 @@ void plat_system_reset(void)
 
 void plat_exit(uint32_t code)
 {
-	/* AArch64 semihosting: SYS_EXIT with a block {reason, subcode}. */
+	/* AArch64 semihosting: SYS_EXIT (w0) with x1 -> {reason, subcode}. */
 	static uint64_t block[2];
-	register uint64_t w0 __asm__("x0") = SEMIHOST_SYS_EXIT;
-	register uint64_t x1 __asm__("x1") = (uint64_t)(uintptr_t)block;
 
 	plat_log("diag: exit %u\n", code);
 	block[0] = ADP_STOPPED_APPLICATION_EXIT;
 	block[1] = code;
-	__asm__ volatile("hlt #0xf000" : : "r"(w0), "r"(x1) : "memory");
+	__asm__ volatile("mov x0, %0\n\tmov x1, %1\n\thlt #0xf000"
+			 : : "r"((uint64_t)SEMIHOST_SYS_EXIT), "r"(block) : "x0", "x1", "memory");
 	/* Only reached if QEMU ignored the request: power off rather than return. */
 	plat_system_off();
 }
