@@ -30,9 +30,7 @@ static int scpi_calls;
 unsigned int plat_current_cpu(void) { return current_cpu; }
 int plat_mpidr_to_cpu(uint64_t mpidr)
 {
-	if (mpidr & 0xff00ffff00ULL)
-		return -1;
-	return (mpidr & 0xff) < 8 ? (int)(mpidr & 0xff) : -1;
+	return mpidr < 8 ? (int)mpidr : -1;	/* as on QEMU virt: CPUs in Aff0 only */
 }
 void plat_wake_cpu(unsigned int cpu) { woken = (int)cpu; }
 void plat_cpu_park(void) { noreturn_what = "park"; longjmp(noreturn_jmp, 1); }

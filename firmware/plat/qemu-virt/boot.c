@@ -232,11 +232,15 @@ unsigned int plat_current_cpu(void)
 	return read_sysreg(mpidr_el1) & 0xff;
 }
 
+/*
+ * PSCI's target_cpu holds only MPIDR affinity fields; every other bit must be zero. QEMU virt
+ * numbers its (at most 8 GICv2) CPUs in Aff0, so anything above Aff0 names no CPU.
+ */
 int plat_mpidr_to_cpu(uint64_t mpidr)
 {
-	if (mpidr & 0xff00ffff00ULL)	/* Aff3, Aff2, Aff1 must be zero */
+	if (mpidr & ~0xffULL)
 		return -1;
-	return (mpidr & 0xff) < PLAT_MAX_CPUS ? (int)(mpidr & 0xff) : -1;
+	return mpidr < PLAT_MAX_CPUS ? (int)mpidr : -1;
 }
 
 void plat_wake_cpu(unsigned int cpu)
