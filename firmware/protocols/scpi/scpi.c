@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * SCPI transport: one request in shared memory -> one reply in shared memory.
+ *
+ * The request is copied into a private buffer before anything looks at it, each byte read
+ * exactly once (header first, then exactly the payload size it announces, bounded by the
+ * request half of the region), so the AP cannot change what was validated. The reply is
+ * built privately and written out once. Shared memory is accessed only byte by byte
+ * (fw_shmem_*): the firmware runs with the MMU off, where unaligned wide accesses fault.
+ *
+ * Every request that arrives in a usable region gets a reply, errors included, because the
+ * reply slot at offset 0 is fixed and the command word says which request it answers.
+ * Only a region too small to hold two headers is DB_MALFORMED.
+ */
+#include "scpi.h"
+
+#include "doorbell.h"
+#include "fwstring.h"
+
+uint32_t scpi_dispatch(uint32_t id, const uint8_t *req, size_t req_size, uint8_t *reply,
+		       size_t *reply_len, size_t room)
+{
+	const struct scpi_cmd *cmd;
+	uint32_t status;
+
+	*reply_len = 0;
+	if (id >= SCPI_CMD_COUNT || !scpi_cmds[id].handler)
+		return SCPI_ERR_SUPPORT;
+	cmd = &scpi_cmds[id];
+	if (req_size != cmd->req_size)
+		return SCPI_ERR_SIZE;
+	if (cmd->reply_max > room || cmd->reply_max > SCPI_REPLY_MAX)
+		return SCPI_ERR_SIZE;	/* the channel cannot hold this reply */
+	status = cmd->handler(req, reply, reply_len);
+	if (status == SCPI_OK && *reply_len > cmd->reply_max)
+		status = SCPI_ERR_HANDLER;	/* a handler bug; never send it */
+	if (status != SCPI_OK)
+		*reply_len = 0;
+	return status;
+}
+
+int scpi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
+{
+	uint8_t req[SCPI_HDR_SIZE + SCPI_PAYLOAD_MAX];
+	uint8_t rep[SCPI_HDR_SIZE + SCPI_REPLY_MAX];
+	size_t half, len, rep_len = 0;
+	uint32_t cmd, status;
+
+	if (!shmem || size < SCPI_MIN_REGION) {
+		cnt->malformed++;
+		return DB_MALFORMED;
+	}
+	half = size / 2;
+
+	fw_shmem_read(req, shmem + half, SCPI_HDR_SIZE);
+	cmd = fw_get_le32(req);
+	len = SCPI_CMD_SIZE(cmd);
+
+	if (cmd & SCPI_CMD_RESERVED) {
+		status = SCPI_ERR_PARAM;	/* e.g. a pre-1.0 command word */
+	} else if (len > half - SCPI_HDR_SIZE) {
+		status = SCPI_ERR_SIZE;		/* the payload would run past the region */
+	} else {
+		fw_shmem_read(req + SCPI_HDR_SIZE, shmem + half + SCPI_HDR_SIZE, len);
+		status = scpi_dispatch(SCPI_CMD_ID(cmd), req + SCPI_HDR_SIZE, len,
+				       rep + SCPI_HDR_SIZE, &rep_len, half - SCPI_HDR_SIZE);
+	}
+	if (status != SCPI_OK) {
+		rep_len = 0;
+		cnt->errors++;
+	}
+
+	fw_put_le32(rep, SCPI_CMD_PACK(SCPI_CMD_ID(cmd), SCPI_CMD_TOKEN(cmd), rep_len));
+	fw_put_le32(rep + 4, status);
+	fw_shmem_write(shmem, rep, SCPI_HDR_SIZE + rep_len);
+	return DB_SERVED;
+}
