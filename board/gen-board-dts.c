@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "model_def.h"
 
 struct channel {
 	const char *label;
@@ -91,17 +92,34 @@ static void scpi_node(void)
 	printf("\t\t\tmboxes = <&scpi_mbox 0>, <&scpi_mbox 1>;\n");
 	printf("\t\t\tshmem = <&scpi_low_shmem>, <&scpi_high_shmem>;\n\n");
 	printf("\t\t\tclocks {\n\t\t\t\tcompatible = \"arm,scpi-clocks\";\n\n");
+	/* DVFS clocks are indexed by DVFS domain, variable clocks by SCPI clock ID. */
 	printf("\t\t\t\tscpi_dvfs: clocks-0 {\n");
 	printf("\t\t\t\t\tcompatible = \"arm,scpi-dvfs-clocks\";\n");
 	printf("\t\t\t\t\t#clock-cells = <1>;\n");
-	printf("\t\t\t\t\tclock-indices = <0>, <1>;\n");
-	printf("\t\t\t\t\tclock-output-names = \"dvfs0\", \"dvfs1\";\n\t\t\t\t};\n\t\t\t};\n\n");
+	printf("\t\t\t\t\tclock-indices = <0>");
+#define DVFS_INDEX(id, name) if (id) printf(", <%d>", id);
+	MODEL_DVFS_DOMAINS(DVFS_INDEX)
+	printf(";\n\t\t\t\t\tclock-output-names = ");
+#define DVFS_NAME(id, name) printf("%s\"scpi-%s\"", id ? ", " : "", name);
+	MODEL_DVFS_DOMAINS(DVFS_NAME)
+	printf(";\n\t\t\t\t};\n\n");
+	printf("\t\t\t\tscpi_clk: clocks-1 {\n");
+	printf("\t\t\t\t\tcompatible = \"arm,scpi-variable-clocks\";\n");
+	printf("\t\t\t\t\t#clock-cells = <1>;\n");
+	printf("\t\t\t\t\tclock-indices = <0>");
+#define CLK_INDEX(id, name, min, max, init) if (id) printf(", <%d>", id);
+	MODEL_CLOCKS(CLK_INDEX)
+	printf(";\n\t\t\t\t\tclock-output-names = ");
+#define CLK_NAME(id, name, min, max, init) printf("%s\"scpi-%s\"", id ? ", " : "", name);
+	MODEL_CLOCKS(CLK_NAME)
+	printf(";\n\t\t\t\t};\n\t\t\t};\n\n");
 	printf("\t\t\tscpi_sensors: sensors {\n");
 	printf("\t\t\t\tcompatible = \"arm,scpi-sensors\";\n");
 	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\n");
 	printf("\t\t\tscpi_pd: power-controller {\n");
 	printf("\t\t\t\tcompatible = \"arm,scpi-power-domains\";\n");
-	printf("\t\t\t\tnum-domains = <2>;\n");
+#define PD_COUNT(id, name, on, uw) + 1
+	printf("\t\t\t\tnum-domains = <%d>;\n", 0 MODEL_POWER_DOMAINS(PD_COUNT));
 	printf("\t\t\t\t#power-domain-cells = <1>;\n\t\t\t};\n\t\t};\n\n");
 }
 
