@@ -944,7 +944,6 @@ static ssize_t result_read(struct file *file, char __user *ubuf, size_t count, l
 static const struct file_operations run_fops = {
 	.owner = THIS_MODULE,
 	.write = run_write,
-	.llseek = noop_llseek,
 };
 
 static const struct file_operations result_fops = {
