@@ -1,3 +1,4 @@
+#!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 # Inside the guest: random SMCCC calls from Linux (the smcfuzz module), every answer checked
 # against docs/abi.md, then the firmware must still serve and every CPU still be on.
