@@ -4,6 +4,7 @@
  * same description the firmware builds its doorbell table from (board.h, model_def.h).
  *
  *   gen-board-dts --conduit smc|hvc --cpus N
+ *   gen-board-dts --model-env         (the model as shell variables, for guest tests)
  *
  * The runner appends this to QEMU's own tree; the firmware then adds /psci, enable-method
  * and /reserved-memory at boot. Labels defined here (scpi, scmi, scpi_mbox, scmi_mbox, ...)
@@ -141,11 +142,48 @@ static void scmi_node(void)
 	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\t\t};\n");
 }
 
+/* The model as shell variables, so guest tests expect exactly what the firmware serves. */
+static void model_env(void)
+{
+#define ENV_CLK(id, name, min, max, init) \
+	printf("CLK_%d_NAME=%s\nCLK_%d_MIN=%d\nCLK_%d_MAX=%d\nCLK_%d_INIT=%d\n", \
+	       id, name, id, min, id, max, id, init);
+	MODEL_CLOCKS(ENV_CLK)
+#define ENV_OPP(hz, mv) printf(" %d:%d", hz, mv);
+	printf("DVFS_0_OPPS=\"");
+	MODEL_OPPS_0(ENV_OPP)
+	printf(" \"\nDVFS_0_INIT_OPP=%d\nDVFS_0_CEFF_PF=%d\n", MODEL_DVFS_INIT_OPP_0,
+	       MODEL_DVFS_CEFF_PF_0);
+	printf("DVFS_1_OPPS=\"");
+	MODEL_OPPS_1(ENV_OPP)
+	printf(" \"\nDVFS_1_INIT_OPP=%d\nDVFS_1_CEFF_PF=%d\n", MODEL_DVFS_INIT_OPP_1,
+	       MODEL_DVFS_CEFF_PF_1);
+#define ENV_WAVE(id, min, max, period) \
+	printf("TEMP_%d_MIN=%d\nTEMP_%d_MAX=%d\nTEMP_%d_PERIOD_MS=%d\n", \
+	       id, min, id, max, id, period);
+	MODEL_TEMP_WAVES(ENV_WAVE)
+	printf("VDD_DOMAIN=%d\nSTATIC_POWER_UW=%d\n", MODEL_SENSOR_VDD_DOMAIN,
+	       MODEL_STATIC_POWER_UW);
+#define ENV_PD(id, name, on, uw) \
+	printf("PD_%d_NAME=%s\nPD_%d_ON=%d\nPD_%d_UW=%d\n", id, name, id, on, id, uw);
+	MODEL_POWER_DOMAINS(ENV_PD)
+#define ENV_CH(id, dt_name, fid, off, sz, svc) printf("CHANNEL_%s=%d\n", #id, ch++);
+	{
+		int ch = 0;
+
+		BOARD_CHANNELS(ENV_CH)
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *conduit = "smc";
 	int cpus = 1, i;
 
+	if (argc == 2 && !strcmp(argv[1], "--model-env")) {
+		model_env();
+		return 0;
+	}
 	for (i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--conduit"))
 			conduit = argv[i + 1];
