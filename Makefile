@@ -33,7 +33,7 @@ run: setup kernels all
 	@tools/demo
 
 shell: setup kernels all
-	@tools/qemu-run --timeout 100000 -- sh -c 'exec setsid cttyhack sh'
+	@tools/qemu-run --interactive -- sh -c 'exec setsid cttyhack sh'
 
 check: setup kernels all
 	@tools/run-checks
