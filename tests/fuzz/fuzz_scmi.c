@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * libFuzzer harness for the SCMI server: the input is the shared memory an agent could
+ * leave behind, plus the region size and the time.
+ *
+ * Input:	le16 region size (taken modulo REGION_MAX + 1, so tiny and odd sizes happen)
+ *		le64 time in ns of the first message, le32 ns added before each further one
+ *		then up to MAX_MSGS messages, each: le16 n, n bytes placed at the SMT length
+ *		field (offset 0x14: length, header, payload); the rest of the region keeps a
+ *		poison pattern, the channel is marked busy as Linux does.
+ * The region is malloc'ed at its exact size, so ASan reports any access past it. After
+ * every message the harness checks the transport's promises: DB_MALFORMED exactly for a
+ * region too small or a length without header or past the region (channel then FREE|ERROR
+ * and nothing else written); otherwise channel FREE, header echoed, a status in range,
+ * at most 128 bytes of payload (Linux's rx buffer), counters that match, and not one byte
+ * written outside the reply.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doorbell.h"
+#include "model/model.h"
+#include "scmi/scmi.h"
+
+#define REGION_MAX	0x1000
+#define MAX_MSGS	8
+#define POISON		0xa5
+
+static uint64_t now_ns;
+
+uint64_t plat_time_ns(void)
+{
+	return now_ns;
+}
+
+#define CHECK(cond)								\
+	do {									\
+		if (!(cond)) {							\
+			fprintf(stderr, "fuzz_scmi: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+			abort();						\
+		}								\
+	} while (0)
+
+static uint32_t rd32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const uint8_t *p)
+{
+	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+}
+
+/* Bytes [from, to) of the region are as the agent left them (empty if from >= to). */
+static void check_same(const uint8_t *mem, const uint8_t *before, size_t from, size_t to)
+{
+	if (from < to)
+		CHECK(!memcmp(mem + from, before + from, to - from));
+}
+
+/* Every byte but channel_status and [end, size) is as the agent left it. */
+static void check_untouched_except(const uint8_t *mem, const uint8_t *before, size_t size,
+				   size_t end)
+{
+	if (end > size)
+		end = size;
+	check_same(mem, before, 0, end < SMT_CHANNEL_STATUS ? end : SMT_CHANNEL_STATUS);
+	check_same(mem, before, SMT_CHANNEL_STATUS + 4, end);
+}
+
+static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t *msg, size_t n)
+{
+	struct db_counters cnt = { 0, 0, 0 };
+	uint32_t length, out;
+	int32_t status;
+	int rc;
+
+	memset(mem, POISON, size);
+	if (size >= SMT_CHANNEL_STATUS + 4)
+		memset(mem + SMT_CHANNEL_STATUS, 0, 4);		/* busy */
+	if (size > SMT_LENGTH && n)
+		memcpy(mem + SMT_LENGTH, msg, n < size - SMT_LENGTH ? n : size - SMT_LENGTH);
+	memcpy(before, mem, size);
+
+	rc = scmi_serve(mem, size, &cnt);
+
+	CHECK(cnt.served == 0);
+	if (size < SCMI_MIN_REGION) {
+		CHECK(rc == DB_MALFORMED);
+		CHECK(cnt.malformed == 1 && cnt.errors == 0);
+		if (size >= SMT_CHANNEL_STATUS + 4)
+			CHECK(rd32(mem + SMT_CHANNEL_STATUS) == (SMT_STATUS_FREE | SMT_STATUS_ERROR));
+		check_untouched_except(mem, before, size, size);
+		return;
+	}
+	length = rd32(before + SMT_LENGTH);
+	if (length < 4 || length > size - SMT_HEADER) {
+		CHECK(rc == DB_MALFORMED);
+		CHECK(cnt.malformed == 1 && cnt.errors == 0);
+		CHECK(rd32(mem + SMT_CHANNEL_STATUS) == (SMT_STATUS_FREE | SMT_STATUS_ERROR));
+		check_untouched_except(mem, before, size, size);
+		return;
+	}
+	CHECK(rc == DB_SERVED);
+	CHECK(cnt.malformed == 0);
+	CHECK(rd32(mem + SMT_CHANNEL_STATUS) == SMT_STATUS_FREE);
+	CHECK(rd32(mem + SMT_HEADER) == rd32(before + SMT_HEADER));
+	CHECK(rd32(mem + SMT_LENGTH) >= 8);
+	out = rd32(mem + SMT_LENGTH) - 8;
+	status = (int32_t)rd32(mem + SMT_PAYLOAD);
+	CHECK(out <= SCMI_REPLY_MAX);
+	CHECK(status <= 0 && status >= SCMI_PROTOCOL_ERROR);
+	CHECK(cnt.errors == (status != SCMI_SUCCESS));
+	if (status != SCMI_SUCCESS)
+		CHECK(out == 0);
+	check_untouched_except(mem, before, size, SMT_LENGTH);
+	check_same(mem, before, SMT_PAYLOAD + 4 + out, size);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	static uint8_t before[REGION_MAX];
+	uint8_t *mem;
+	size_t size, n;
+	uint32_t step;
+	unsigned int k;
+
+	if (len < 14)
+		return 0;
+	size = (size_t)(data[0] | data[1] << 8) % (REGION_MAX + 1);
+	now_ns = rd64(data + 2);
+	step = rd32(data + 10);
+	data += 14;
+	len -= 14;
+
+	model_reset();
+	mem = malloc(size ? size : 1);
+	if (!mem)
+		return 0;
+	for (k = 0; k < MAX_MSGS && len; k++) {
+		n = len >= 2 ? (size_t)(data[0] | data[1] << 8) : 0;
+		data += len >= 2 ? 2 : len;
+		len -= len >= 2 ? 2 : len;
+		if (n > len)
+			n = len;
+		serve_one(mem, before, size, data, n);
+		data += n;
+		len -= n;
+		now_ns += step;
+	}
+	free(mem);
+	return 0;
+}
