@@ -48,9 +48,9 @@ enum board_service {
 	X(test,      "test",      BOARD_SIP_FID(0x20), 0x4000, 0x1000, SERVICE_ECHO)
 
 /* Diagnostic SiP service for tests (docs/abi.md). */
-#define BOARD_FID_DIAG_EXIT		BOARD_SIP_FID(0xff00)
-#define BOARD_FID_DIAG_COUNTERS		BOARD_SIP_FID(0xff01)
-#define BOARD_FID_DIAG_ECHO		BOARD_SIP_FID(0xff02)
-#define BOARD_FID_DIAG_CHANNEL_COUNT	BOARD_SIP_FID(0xff03)
+#define BOARD_FID_DIAG_EXIT		BOARD_SIP_FID(0xfe00)
+#define BOARD_FID_DIAG_COUNTERS		BOARD_SIP_FID(0xfe01)
+#define BOARD_FID_DIAG_ECHO		BOARD_SIP_FID(0xfe02)
+#define BOARD_FID_DIAG_CHANNEL_COUNT	BOARD_SIP_FID(0xfe03)
 
 #endif

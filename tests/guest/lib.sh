@@ -33,6 +33,6 @@ fwcall_x0() {
 
 # counters CHANNEL_INDEX: "served errors malformed" in decimal, from DIAG_COUNTERS.
 counters() {
-	set -- $(fwcall 0x8200ff01 "$1")
+	set -- $(fwcall 0x8200fe01 "$1")
 	echo "$(($2)) $(($3)) $(($4))"
 }

@@ -130,10 +130,10 @@ MODULE_PARM_DESC(doorbells, "also ring the board's SCPI/SCMI doorbells (random s
 #define SIP_SCMI_A2P		0x0010
 #define SIP_SCMI_SMC		0x0011
 #define SIP_TEST		0x0020	/* register-mode echo channel */
-#define SIP_DIAG_EXIT		0xff00
-#define SIP_DIAG_COUNTERS	0xff01
-#define SIP_DIAG_ECHO		0xff02
-#define SIP_DIAG_CHANNEL_COUNT	0xff03
+#define SIP_DIAG_EXIT		0xfe00
+#define SIP_DIAG_COUNTERS	0xfe01
+#define SIP_DIAG_ECHO		0xfe02
+#define SIP_DIAG_CHANNEL_COUNT	0xfe03
 #define SIP_FID(n)		FID(OWNER_SIP, n)
 
 #define FUZZ_MAX_CALLS		1000000000ULL
