@@ -43,6 +43,7 @@ patches:
 
 fuzz:
 	@$(MAKE) -s --no-print-directory -C tests fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+	@$(MAKE) -s --no-print-directory -f tests/host/runtime.mk fuzz-smccc FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
