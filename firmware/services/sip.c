@@ -26,6 +26,8 @@ struct channel {
 	volatile uint8_t *shmem;
 	spinlock_t busy;
 	struct db_counters cnt;		/* written only by the guard's holder */
+	uint64_t time_ns;		/* DIAG_TIMING: counter time serving doorbells ... */
+	uint64_t timed;			/* ... and how many; both written by the guard's holder */
 	uint64_t busy_rejects;		/* written atomically by the CPUs that were refused */
 };
 
@@ -57,6 +59,8 @@ void sip_init(uintptr_t shmem_base)
 
 		ch->shmem = (volatile uint8_t *)(shmem_base + ch->offset);
 		ch->cnt = (struct db_counters){ 0 };
+		ch->time_ns = 0;
+		ch->timed = 0;
 		ch->busy_rejects = 0;
 		spin_unlock(&ch->busy);
 		if (ch->service == SERVICE_SCMI)
@@ -96,7 +100,12 @@ static int serve(struct channel *ch, const struct smc_call *call, struct smc_res
 	return DB_MALFORMED;
 }
 
-static void ring_doorbell(struct channel *ch, const struct smc_call *call, struct smc_result *res)
+/*
+ * @t0 is the counter when the SiP service took the call: the time DIAG_TIMING reports covers
+ * the channel lookup, the guard and the server, up to just before the guard is released.
+ */
+static void ring_doorbell(struct channel *ch, const struct smc_call *call, struct smc_result *res,
+			  uint64_t t0)
 {
 	if (!spin_trylock(&ch->busy)) {
 		__atomic_fetch_add(&ch->busy_rejects, 1, __ATOMIC_RELAXED);
@@ -109,6 +118,8 @@ static void ring_doorbell(struct channel *ch, const struct smc_call *call, struc
 	} else {
 		res->x0 = SMCCC_INVALID_PARAMS;
 	}
+	ch->time_ns += plat_time_ns() - t0;
+	ch->timed++;
 	spin_unlock(&ch->busy);
 }
 
@@ -127,12 +138,28 @@ static void diag_counters(uint64_t index, struct smc_result *res)
 	res->x3 = ch->cnt.malformed;
 }
 
+/* x1 = channel index -> x1 = counter time (ns) spent serving its doorbells, x2 = how many. */
+static void diag_timing(uint64_t index, struct smc_result *res)
+{
+	const struct channel *ch;
+
+	if (index >= NUM_CHANNELS) {
+		res->x0 = SMCCC_INVALID_PARAMS;
+		return;
+	}
+	ch = &channels[index];
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->time_ns;
+	res->x2 = ch->timed;
+}
+
 static void sip_handle(const struct smc_call *call, struct smc_result *res)
 {
+	uint64_t t0 = plat_time_ns();
 	struct channel *ch = find_channel(call->fid);
 
 	if (ch) {
-		ring_doorbell(ch, call, res);
+		ring_doorbell(ch, call, res, t0);
 		return;
 	}
 
@@ -151,6 +178,9 @@ static void sip_handle(const struct smc_call *call, struct smc_result *res)
 	case BOARD_FID_DIAG_CHANNEL_COUNT:
 		res->x0 = NUM_CHANNELS;
 		break;
+	case BOARD_FID_DIAG_TIMING:
+		diag_timing(call->arg[0], res);
+		break;
 	default:
 		res->x0 = SMCCC_NOT_SUPPORTED;
 		break;
@@ -161,7 +191,7 @@ static bool sip_implements(uint32_t fid)
 {
 	return find_channel(fid) || fid == BOARD_FID_DIAG_EXIT ||
 	       fid == BOARD_FID_DIAG_COUNTERS || fid == BOARD_FID_DIAG_ECHO ||
-	       fid == BOARD_FID_DIAG_CHANNEL_COUNT;
+	       fid == BOARD_FID_DIAG_CHANNEL_COUNT || fid == BOARD_FID_DIAG_TIMING;
 }
 
 const struct smc_service sip_service = {

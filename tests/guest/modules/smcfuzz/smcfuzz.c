@@ -134,6 +134,7 @@ MODULE_PARM_DESC(doorbells, "also ring the board's SCPI/SCMI doorbells (random s
 #define SIP_DIAG_COUNTERS	0xfe01
 #define SIP_DIAG_ECHO		0xfe02
 #define SIP_DIAG_CHANNEL_COUNT	0xfe03
+#define SIP_DIAG_TIMING		0xfe04
 #define SIP_FID(n)		FID(OWNER_SIP, n)
 
 #define FUZZ_MAX_CALLS		1000000000ULL
@@ -163,7 +164,7 @@ static const u32 known_fids[] = {
 	FID(OWNER_VENDOR_HYP, 0xff01),		/* vendor hypervisor UID (KVM) */
 	SIP_FID(SIP_SCPI_LOW), SIP_FID(SIP_SCPI_HIGH), SIP_FID(SIP_SCMI_A2P),
 	SIP_FID(SIP_SCMI_SMC), SIP_FID(SIP_TEST), SIP_FID(SIP_DIAG_COUNTERS),
-	SIP_FID(SIP_DIAG_ECHO), SIP_FID(SIP_DIAG_CHANNEL_COUNT),
+	SIP_FID(SIP_DIAG_ECHO), SIP_FID(SIP_DIAG_CHANNEL_COUNT), SIP_FID(SIP_DIAG_TIMING),
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
 	SIP_FID(0xff04), SIP_FID(0xffff), FID64(OWNER_SIP, SIP_TEST),
 	FID64(OWNER_SIP, SIP_DIAG_ECHO),
@@ -319,6 +320,7 @@ static bool fw_implements(u32 fid)
 	case SIP_FID(SIP_DIAG_COUNTERS):
 	case SIP_FID(SIP_DIAG_ECHO):
 	case SIP_FID(SIP_DIAG_CHANNEL_COUNT):
+	case SIP_FID(SIP_DIAG_TIMING):
 		return true;
 	default:
 		return false;
@@ -410,6 +412,9 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 		       "DIAG_ECHO: x1..x3 not echoed";
 	case SIP_FID(SIP_DIAG_CHANNEL_COUNT):
 		return x0 == (long)env->channels ? NULL : "DIAG_CHANNEL_COUNT changed";
+	case SIP_FID(SIP_DIAG_TIMING):
+		return x0 == ((u32)a1 < env->channels ? RET_SUCCESS : RET_INVALID_PARAMS) ? NULL :
+		       "DIAG_TIMING: wrong answer for this channel index";
 	default:
 		return "a call that must never be issued was issued";
 	}
