@@ -91,7 +91,8 @@ static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t 
 		CHECK(rc == DB_MALFORMED);
 		CHECK(cnt.malformed == 1 && cnt.errors == 0);
 		if (size >= SMT_CHANNEL_STATUS + 4)
-			CHECK(rd32(mem + SMT_CHANNEL_STATUS) == (SMT_STATUS_FREE | SMT_STATUS_ERROR));
+			CHECK(rd32(mem + SMT_CHANNEL_STATUS) ==
+			      (SMT_STATUS_FREE | SMT_STATUS_ERROR));
 		check_untouched_except(mem, before, size, size);
 		return;
 	}

@@ -86,7 +86,8 @@ static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t 
 	if (status != SCPI_OK)
 		CHECK(rsize == 0);
 	else
-		CHECK(SCPI_CMD_ID(cmd) < SCPI_CMD_COUNT && rsize <= scpi_cmds[SCPI_CMD_ID(cmd)].reply_max);
+		CHECK(SCPI_CMD_ID(cmd) < SCPI_CMD_COUNT &&
+		      rsize <= scpi_cmds[SCPI_CMD_ID(cmd)].reply_max);
 	/* nothing past the reply, request half included */
 	CHECK(!memcmp(mem + 8 + rsize, before + 8 + rsize, size - 8 - rsize));
 }

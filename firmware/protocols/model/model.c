@@ -93,7 +93,8 @@ struct model_state {
 #define CLK_RATE_INIT(id, nm, min, max, init)	[id] = init,
 #define CLK_ON_INIT(id, nm, min, max, init)	[id] = true,
 #define OPP_INIT(id, nm)			[id] = MODEL_DVFS_INIT_OPP_##id,
-#define LIM_MAX_INIT(id, nm)			[id] = sizeof(opps_##id) / sizeof(opps_##id[0]) - 1,
+#define LIM_MAX_INIT(id, nm) \
+	[id] = sizeof(opps_##id) / sizeof(opps_##id[0]) - 1,
 #define PD_INIT(id, nm, on, uw)			[id] = on,
 
 /* The reset state, also the state at boot (t = 0): no initialisation call is needed. */

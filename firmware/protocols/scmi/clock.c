@@ -24,7 +24,7 @@
 #define CLOCK_ATTR_ENABLED		(1U << 0)
 #define CLOCK_RATES_RANGE		(1U << 12)	/* a {min, max, step} triplet follows */
 #define CLOCK_SET_ASYNC			(1U << 0)
-#define CLOCK_SET_FLAGS			0xfU		/* async, ignore response, round up/auto */
+#define CLOCK_SET_FLAGS			0xfU	/* async, ignore resp., round up/auto */
 #define CLOCK_CONFIG_ENABLE		(1U << 0)
 
 static int32_t version(struct scmi_msg *m)

@@ -147,7 +147,13 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	} else {
 		status = scmi_dispatch((uint8_t)SCMI_HDR_PROTO(header), &m);
 	}
-	if (status != SCMI_SUCCESS)
+	/*
+	 * Agents probe optional messages with PROTOCOL_MESSAGE_ATTRIBUTES; NOT_FOUND is the
+	 * normal answer for one we do not implement (Linux 6.12 asks five of them at boot),
+	 * not an error.
+	 */
+	if (status != SCMI_SUCCESS &&
+	    !(m.msg_id == SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND))
 		cnt->errors++;
 
 	fw_put_le32(rep, (uint32_t)(8 + m.out_len));

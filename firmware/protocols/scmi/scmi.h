@@ -40,7 +40,7 @@
 #define SCMI_MSG_PROTOCOL_VERSION		0x0
 #define SCMI_MSG_PROTOCOL_ATTRIBUTES		0x1
 #define SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES	0x2
-#define SCMI_MSG_NEGOTIATE_PROTOCOL_VERSION	0x10	/* base 2.1+, Linux 6.12: not served */
+#define SCMI_MSG_NEGOTIATE_PROTOCOL_VERSION	0x10	/* base 2.1+ (Linux 6.12); not served */
 
 /* Shared-memory layout (Linux shmem.c struct scmi_shared_mem). */
 #define SMT_CHANNEL_STATUS	0x04
@@ -58,7 +58,8 @@
 #define SCMI_HDR_TOKEN(h)	(((h) >> 18) & 0x3ffU)
 #define SCMI_HDR_RESERVED	0xf0000000U
 #define SCMI_HDR_PACK(msg, type, proto, token) \
-	((uint32_t)(msg) | (uint32_t)(type) << 8 | (uint32_t)(proto) << 10 | (uint32_t)(token) << 18)
+	((uint32_t)(msg) | (uint32_t)(type) << 8 | (uint32_t)(proto) << 10 | \
+	 (uint32_t)(token) << 18)
 #define SCMI_TYPE_COMMAND	0
 
 /*

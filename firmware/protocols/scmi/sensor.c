@@ -30,7 +30,8 @@
 #define SCMI_SENSOR_ENERGY		0x8
 
 /* attributes_high: type[7:0], scale[15:11] (5-bit two's complement power of ten). */
-#define SENSOR_ATTR_HIGH(type, scale)	((uint32_t)(type) | (((uint32_t)(scale) & 0x1fU) << 11))
+#define SENSOR_ATTR_HIGH(type, scale) \
+	((uint32_t)(type) | (((uint32_t)(scale) & 0x1fU) << 11))
 
 static uint32_t attr_high(unsigned int class)
 {
@@ -56,7 +57,7 @@ static int32_t version(struct scmi_msg *m)
 	return SCMI_SUCCESS;
 }
 
-/* -> {le16 num_sensors, u8 max_requests, u8 reserved, le32 reg_low, le32 reg_high, le32 reg_size} */
+/* -> {le16 num_sensors, u8 max_requests, u8 reserved, le32 reg_low, reg_high, reg_size} */
 static int32_t attributes(struct scmi_msg *m)
 {
 	scmi_out_u16(m, (uint16_t)model_sensor_count());

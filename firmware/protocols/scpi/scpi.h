@@ -62,7 +62,7 @@
 #define SCPI_CMD_SENSOR_ASYNC_VALUE	0x1a
 #define SCPI_CMD_SET_DEVICE_PWR_STATE	0x1b
 #define SCPI_CMD_GET_DEVICE_PWR_STATE	0x1c
-#define SCPI_CMD_COUNT			0x1d	/* table size; the id field allows 0..127 */
+#define SCPI_CMD_COUNT			0x1d	/* table size (the id field allows 127) */
 
 /* The command word. */
 #define SCPI_CMD_ID(c)		((c) & 0x7fU)
@@ -74,8 +74,8 @@
 
 #define SCPI_HDR_SIZE		8	/* command + status */
 #define SCPI_PAYLOAD_MAX	0x1ff	/* what the 9-bit size field can say */
-#define SCPI_REPLY_MAX		132	/* largest reply payload we build (DVFS info, 16 OPPs) */
-#define SCPI_MIN_REGION		(2 * SCPI_HDR_SIZE)	/* room for a request and a reply header */
+#define SCPI_REPLY_MAX		132	/* largest reply on the wire: DVFS info, 16 OPPs */
+#define SCPI_MIN_REGION		(2 * SCPI_HDR_SIZE)	/* a request and a reply header */
 
 /* Versions reported by SCP_CAPABILITIES (Linux prints them, accepts any). */
 #define SCPI_PROTOCOL_VERSION	0x00010002U	/* 1.2: major[31:16] minor[15:0] */
