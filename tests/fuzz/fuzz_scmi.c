@@ -113,7 +113,10 @@ static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t 
 	status = (int32_t)rd32(mem + SMT_PAYLOAD);
 	CHECK(out <= SCMI_REPLY_MAX);
 	CHECK(status <= 0 && status >= SCMI_PROTOCOL_ERROR);
-	CHECK(cnt.errors == (status != SCMI_SUCCESS));
+	/* NOT_FOUND to PROTOCOL_MESSAGE_ATTRIBUTES is a discovery answer, not an error */
+	CHECK(cnt.errors == (status != SCMI_SUCCESS &&
+			     !(SCMI_HDR_MSG_ID(rd32(before + SMT_HEADER)) ==
+			       SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND)));
 	if (status != SCMI_SUCCESS)
 		CHECK(out == 0);
 	check_untouched_except(mem, before, size, SMT_LENGTH);
