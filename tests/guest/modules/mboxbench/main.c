@@ -274,7 +274,9 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 		task[i] = kthread_create_on_cpu(bench_threadfn, &th[i], i, "mboxbench/%u");
 		if (IS_ERR(task[i])) {
 			ret = PTR_ERR(task[i]);
-			task[i] = NULL;
+			/* The threads created so far never ran: stop them before they do. */
+			while (i--)
+				kthread_stop(task[i]);
 			goto out;
 		}
 	}
@@ -306,10 +308,7 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 		  ticks_to_ns(sum) / n, elapsed,
 		  elapsed ? div64_u64(n * NSEC_PER_SEC, elapsed) : 0, errors, first_error);
 out:
-	/* Threads that never ran are stopped; the others have returned already. */
-	for (i = 0; i < threads; i++)
-		if (task[i] && !completion_done(&th[i].done))
-			kthread_stop(task[i]);
+	/* Every thread that was woken has completed: it returns on its own. */
 	vfree(all);
 	return ret;
 }
