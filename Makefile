@@ -38,6 +38,10 @@ shell: setup kernels all
 check: setup kernels all
 	@tools/run-checks
 
+# Mailbox round trips against the bare SMC and arm,scmi-smc, both kernels (tools/bench).
+bench: setup kernels all
+	@tools/bench
+
 patches:
 	@tools/make-patches build/patches
 
@@ -48,4 +52,4 @@ fuzz:
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check patches fuzz clean
+.PHONY: all setup kernels firmware board run shell check bench patches fuzz clean
