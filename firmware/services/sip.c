@@ -9,6 +9,10 @@
  * A channel is served by one CPU at a time: the busy guard refuses a second CPU that rings
  * the same doorbell while a request is in flight (SMCCC_BUSY) instead of letting two
  * servers interleave on one region.
+ *
+ * DIAG_FAULT (tests only) arms a channel to misbehave for its next few doorbells: refuse
+ * them, serve them too late, or answer garbage (docs/abi.md). The normal path pays one load
+ * for it: fault_left is zero unless a test armed the channel.
  */
 #include <stddef.h>
 
@@ -29,7 +33,26 @@ struct channel {
 	uint64_t time_ns;		/* DIAG_TIMING: counter time serving doorbells ... */
 	uint64_t timed;			/* ... and how many; both written by the guard's holder */
 	uint64_t busy_rejects;		/* written atomically by the CPUs that were refused */
+	uint32_t fault_left;		/* DIAG_FAULT: doorbells still to fault (0: none) ... */
+	uint32_t fault_mode;		/* ... how (enum fault_mode) ... */
+	uint64_t fault_delay_ns;	/* ... FAULT_LATE's delay ... */
+	uint64_t faults;		/* ... faults injected; all four under the guard */
 };
+
+/* DIAG_FAULT modes (docs/abi.md). */
+enum fault_mode {
+	FAULT_NONE,
+	FAULT_NOT_SUPPORTED,	/* x0 = NOT_SUPPORTED; not served, shared memory untouched */
+	FAULT_LATE,		/* spin fault_delay_ns with the guard held, then serve */
+	FAULT_GARBAGE,		/* not served: garbage in x0..x3 and over the reply area */
+};
+
+/* Longer than the clients' timeouts: arm_scpi waits 30 ms for a reply, SCMI 30 ms. */
+#define FAULT_DEFAULT_DELAY_US	50000
+#define FAULT_MAX_DELAY_US	1000000
+#define FAULT_GARBAGE_REG	0xdeadbeefU	/* x0..x3; as an SMC32 x0 it is negative */
+#define FAULT_GARBAGE_BYTE	0xa5
+#define FAULT_GARBAGE_BYTES	64	/* SCPI's reply slot, SCMI's SMT header and payload */
 
 #define CHANNEL_ENTRY(id, dt_name, fid_, off, sz, svc) \
 	{ .name = dt_name, .fid = fid_, .offset = off, .size = sz, .service = svc },
@@ -62,6 +85,9 @@ void sip_init(uintptr_t shmem_base)
 		ch->time_ns = 0;
 		ch->timed = 0;
 		ch->busy_rejects = 0;
+		ch->fault_left = 0;
+		ch->fault_mode = FAULT_NONE;
+		ch->faults = 0;
 		spin_unlock(&ch->busy);
 		if (ch->service == SERVICE_SCMI)
 			scmi_channel_start_free(ch->shmem);
@@ -101,6 +127,38 @@ static int serve(struct channel *ch, const struct smc_call *call, struct smc_res
 }
 
 /*
+ * One armed doorbell (guard held). Returns true when the doorbell is finished without being
+ * served, false when it must still be served (FAULT_LATE, after the delay).
+ */
+static bool inject_fault(struct channel *ch, struct smc_result *res)
+{
+	uint64_t t0;
+	unsigned int i;
+
+	ch->fault_left--;
+	ch->faults++;
+	switch (ch->fault_mode) {
+	case FAULT_LATE:
+		t0 = plat_time_ns();
+		while (plat_time_ns() - t0 < ch->fault_delay_ns)
+			;
+		return false;
+	case FAULT_GARBAGE:
+		if (ch->service != SERVICE_ECHO)
+			for (i = 0; i < FAULT_GARBAGE_BYTES && i < ch->size; i++)
+				ch->shmem[i] = FAULT_GARBAGE_BYTE;
+		res->x0 = (int32_t)FAULT_GARBAGE_REG;	/* SMC32: x0 sign-extended */
+		res->x1 = FAULT_GARBAGE_REG;
+		res->x2 = FAULT_GARBAGE_REG;
+		res->x3 = FAULT_GARBAGE_REG;
+		return true;
+	default:
+		res->x0 = SMCCC_NOT_SUPPORTED;
+		return true;
+	}
+}
+
+/*
  * @t0 is the counter when the SiP service took the call: the time DIAG_TIMING reports covers
  * the channel lookup, the guard and the server, up to just before the guard is released.
  */
@@ -112,7 +170,9 @@ static void ring_doorbell(struct channel *ch, const struct smc_call *call, struc
 		res->x0 = SMCCC_BUSY;
 		return;
 	}
-	if (serve(ch, call, res) == DB_SERVED) {
+	if (ch->fault_left && inject_fault(ch, res)) {
+		/* refused or answered with garbage: not served, DIAG_COUNTERS do not move */
+	} else if (serve(ch, call, res) == DB_SERVED) {
 		ch->cnt.served++;
 		res->x0 = SMCCC_SUCCESS;
 	} else {
@@ -153,6 +213,36 @@ static void diag_timing(uint64_t index, struct smc_result *res)
 	res->x2 = ch->timed;
 }
 
+/*
+ * x1 = channel index, x2 = mode, x3 = how many doorbells, x4 = FAULT_LATE's delay in us
+ * (0: the default) -> x1 = doorbells that were still armed, x2 = faults injected so far.
+ * Taken under the channel's guard, so a doorbell is faulted or not, never half of each.
+ */
+static void diag_fault(const struct smc_call *call, struct smc_result *res)
+{
+	uint64_t index = call->arg[0], mode = call->arg[1], count = call->arg[2];
+	uint64_t us = call->arg[3];
+	struct channel *ch;
+
+	if (index >= NUM_CHANNELS || mode > FAULT_GARBAGE || (mode != FAULT_NONE && !count) ||
+	    count > UINT32_MAX || us > FAULT_MAX_DELAY_US) {
+		res->x0 = SMCCC_INVALID_PARAMS;
+		return;
+	}
+	ch = &channels[index];
+	if (!spin_trylock(&ch->busy)) {
+		res->x0 = SMCCC_BUSY;
+		return;
+	}
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->fault_left;
+	res->x2 = ch->faults;
+	ch->fault_mode = (uint32_t)mode;
+	ch->fault_delay_ns = (us ? us : FAULT_DEFAULT_DELAY_US) * 1000;
+	ch->fault_left = mode == FAULT_NONE ? 0 : (uint32_t)count;
+	spin_unlock(&ch->busy);
+}
+
 static void sip_handle(const struct smc_call *call, struct smc_result *res)
 {
 	uint64_t t0 = plat_time_ns();
@@ -181,6 +271,9 @@ static void sip_handle(const struct smc_call *call, struct smc_result *res)
 	case BOARD_FID_DIAG_TIMING:
 		diag_timing(call->arg[0], res);
 		break;
+	case BOARD_FID_DIAG_FAULT:
+		diag_fault(call, res);
+		break;
 	default:
 		res->x0 = SMCCC_NOT_SUPPORTED;
 		break;
@@ -191,7 +284,8 @@ static bool sip_implements(uint32_t fid)
 {
 	return find_channel(fid) || fid == BOARD_FID_DIAG_EXIT ||
 	       fid == BOARD_FID_DIAG_COUNTERS || fid == BOARD_FID_DIAG_ECHO ||
-	       fid == BOARD_FID_DIAG_CHANNEL_COUNT || fid == BOARD_FID_DIAG_TIMING;
+	       fid == BOARD_FID_DIAG_CHANNEL_COUNT || fid == BOARD_FID_DIAG_TIMING ||
+	       fid == BOARD_FID_DIAG_FAULT;
 }
 
 const struct smc_service sip_service = {

@@ -38,7 +38,8 @@ void plat_system_off(void) { noreturn_what = "off"; longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { noreturn_what = "reset"; longjmp(noreturn_jmp, 1); }
 void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
-uint64_t plat_time_ns(void) { return 0; }
+static uint64_t fake_ns;
+uint64_t plat_time_ns(void) { return fake_ns += 1000; }	/* 1 us a reading */
 
 static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
 
@@ -52,6 +53,13 @@ int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 		smccc_dispatch(&r, false);
 		mem[1] = (uint8_t)r.x[0];
 	}
+	if (mem[0] == 0xfa) {	/* a test arms a fault meanwhile, from another CPU */
+		struct smc_regs r = call_regs(BOARD_FID_DIAG_FAULT, 0, 1, 1);
+
+		r.x[4] = 0;
+		smccc_dispatch(&r, false);
+		mem[1] = (uint8_t)r.x[0];
+	}
 	if (mem[0] == 0xee) {
 		cnt->malformed++;
 		return DB_MALFORMED;
@@ -59,9 +67,12 @@ int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 	return DB_SERVED;
 }
 
+static int scmi_calls;
+
 int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 {
 	(void)mem; (void)size; (void)cnt;
+	scmi_calls++;
 	return DB_SERVED;
 }
 
@@ -291,6 +302,145 @@ static void t_diag_exit_ends_with_the_code(void)
 	CHECK(noreturn_what && !strcmp(noreturn_what, "exit") && exit_code == 7);
 }
 
+/* ---- DIAG_FAULT ---- */
+#define CH_SCPI_LOW	0
+#define CH_SCMI_SMC	3
+#define CH_TEST		4
+
+static struct smc_regs fault_call(uint64_t ch, uint64_t mode, uint64_t count, uint64_t us)
+{
+	struct smc_regs r = call_regs(BOARD_FID_DIAG_FAULT, ch, mode, count);
+
+	r.x[4] = us;
+	smccc_dispatch(&r, false);
+	return r;
+}
+
+static void counters_of(unsigned int ch, uint64_t *served, uint64_t *errors, uint64_t *bad)
+{
+	struct smc_regs r = call_regs(BOARD_FID_DIAG_COUNTERS, ch, 0, 0);
+
+	smccc_dispatch(&r, false);
+	*served = r.x[1];
+	*errors = r.x[2];
+	*bad = r.x[3];
+}
+
+static void t_diag_fault_is_implemented_and_checks_its_arguments(void)
+{
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_FAULT, 0, 0) == 0);
+	CHECK(fault_call(99, 1, 1, 0).x[0] == (uint64_t)SMCCC_INVALID_PARAMS);	/* channel */
+	CHECK(fault_call(0, 4, 1, 0).x[0] == (uint64_t)SMCCC_INVALID_PARAMS);	/* mode */
+	CHECK(fault_call(0, 1, 0, 0).x[0] == (uint64_t)SMCCC_INVALID_PARAMS);	/* no count */
+	CHECK(fault_call(0, 2, 1, 1000001).x[0] == (uint64_t)SMCCC_INVALID_PARAMS); /* > 1 s */
+	CHECK(fault_call(0, 0, 0, 0).x[0] == 0);		/* disarming needs no count */
+	CHECK(call(BOARD_FID_DIAG_FAULT | SMCCC_64, 0, 1, 1) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);		/* nothing was armed */
+}
+
+static void t_fault_not_supported_serves_nothing_for_count_doorbells(void)
+{
+	struct smc_regs r;
+	uint64_t served, errors, bad;
+	int before = scpi_calls;
+
+	r = fault_call(CH_SCPI_LOW, 1, 2, 0);
+	CHECK(r.x[0] == 0 && r.x[1] == 0 && r.x[2] == 0);
+	memset(shmem, 0x11, 0x1000);
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(scpi_calls == before);			/* the server never ran */
+	CHECK(shmem[0] == 0x11 && shmem[0xfff] == 0x11);	/* shared memory untouched */
+	counters_of(CH_SCPI_LOW, &served, &errors, &bad);
+	CHECK(served == 0 && errors == 0 && bad == 0);
+	shmem[0] = 0;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);	/* count used up: served again */
+	CHECK(scpi_calls == before + 1);
+	r = fault_call(CH_SCPI_LOW, 0, 0, 0);
+	CHECK(r.x[0] == 0 && r.x[1] == 0 && r.x[2] == 2);	/* none left, two injected */
+}
+
+static void t_fault_is_per_channel(void)
+{
+	int before = scpi_calls;
+
+	CHECK(fault_call(CH_SCMI_SMC, 1, 5, 0).x[0] == 0);
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);		/* scpi-low is not armed */
+	CHECK(call(BOARD_SIP_FID(0x10), 0, 0, 0) == 0);		/* nor scmi-a2p */
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(scpi_calls == before + 1);
+	CHECK(fault_call(CH_SCMI_SMC, 0, 0, 0).x[1] == 4);	/* disarm: four were left */
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
+}
+
+static void t_fault_late_serves_after_the_delay(void)
+{
+	uint64_t served, errors, bad, t0;
+	int before = scmi_calls;
+
+	CHECK(fault_call(CH_SCMI_SMC, 2, 1, 40000).x[0] == 0);	/* 40 ms */
+	t0 = fake_ns;
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
+	CHECK(fake_ns - t0 >= 40000000ULL && fake_ns - t0 < 41000000ULL);
+	CHECK(scmi_calls == before + 1);			/* served, late */
+	counters_of(CH_SCMI_SMC, &served, &errors, &bad);
+	CHECK(served == 1);
+	t0 = fake_ns;
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
+	CHECK(fake_ns - t0 < 1000000ULL);			/* the next one is on time */
+	CHECK(fault_call(CH_SCMI_SMC, 2, 1, 0).x[0] == 0);	/* default: 50 ms */
+	t0 = fake_ns;
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
+	CHECK(fake_ns - t0 >= 50000000ULL && fake_ns - t0 < 51000000ULL);
+}
+
+static void t_fault_garbage_writes_registers_and_reply_area(void)
+{
+	struct smc_regs r;
+	uint64_t served, errors, bad;
+	unsigned int i;
+	int before = scmi_calls;
+
+	memset(shmem + 0x3000, 0x11, 0x1000);
+	CHECK(fault_call(CH_SCMI_SMC, 3, 1, 0).x[0] == 0);
+	r = call_regs(BOARD_SIP_FID(0x11), 0, 0, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == (uint64_t)(int64_t)(int32_t)0xdeadbeef);	/* SMC32: sign-extended */
+	CHECK(r.x[1] == 0xdeadbeef && r.x[2] == 0xdeadbeef && r.x[3] == 0xdeadbeef);
+	for (i = 0; i < 64; i++)
+		CHECK(shmem[0x3000 + i] == 0xa5);
+	CHECK(shmem[0x3000 + 64] == 0x11 && shmem[0x2fff] == 0 && shmem[0x4000] == 0);
+	CHECK(scmi_calls == before);
+	counters_of(CH_SCMI_SMC, &served, &errors, &bad);
+	CHECK(served == 0 && errors == 0 && bad == 0);
+	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
+}
+
+static void t_fault_garbage_on_a_register_mode_channel(void)
+{
+	struct smc_regs r;
+
+	CHECK(fault_call(CH_TEST, 3, 1, 0).x[0] == 0);
+	r = call_regs(BOARD_SIP_FID(0x20), 0x1111, 0x2222, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[1] == 0xdeadbeef && r.x[2] == 0xdeadbeef && r.x[3] == 0xdeadbeef);
+	CHECK(shmem[0x4000] == 0);				/* no region to write */
+	r = call_regs(BOARD_SIP_FID(0x20), 0x1111, 0x2222, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 0x1111 && r.x[2] == 0x2222 && r.x[3] == 1);
+}
+
+static void t_fault_cannot_be_armed_while_the_channel_is_served(void)
+{
+	/* the stub server rings DIAG_FAULT from "another CPU" while it holds the guard */
+	shmem[0] = 0xfa;
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	CHECK((int8_t)shmem[1] == SMCCC_BUSY);
+	shmem[0] = 0;
+	CHECK(fault_call(CH_SCPI_LOW, 1, 1, 0).x[0] == 0);	/* free again: armed */
+	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+}
+
 #define TEST(fn) { #fn + 2, fn }
 static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_smccc_version_is_1_1),
@@ -313,6 +463,13 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_register_mode_echo_counts_each_message),
 	TEST(t_diag_counters_bad_index_is_invalid),
 	TEST(t_diag_exit_ends_with_the_code),
+	TEST(t_diag_fault_is_implemented_and_checks_its_arguments),
+	TEST(t_fault_not_supported_serves_nothing_for_count_doorbells),
+	TEST(t_fault_is_per_channel),
+	TEST(t_fault_late_serves_after_the_delay),
+	TEST(t_fault_garbage_writes_registers_and_reply_area),
+	TEST(t_fault_garbage_on_a_register_mode_channel),
+	TEST(t_fault_cannot_be_armed_while_the_channel_is_served),
 };
 
 int main(void)

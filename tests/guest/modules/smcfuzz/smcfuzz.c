@@ -16,7 +16,8 @@
  *
  * Never issued, whatever the PRNG draws (in either width and with any bits 23:16): the PSCI
  * calls that suspend, turn off, power off or reset, or change PSCI state; CPU_ON, except with
- * a target that matches no CPU; DIAG_EXIT; and, unless doorbells=1, the SCPI/SCMI doorbells
+ * a target that matches no CPU; DIAG_EXIT; DIAG_FAULT (it would break the doorbells Linux
+ * uses); and, unless doorbells=1, the SCPI/SCMI doorbells
  * (ringing them over random shared memory is the hostile-client test's job).
  *
  * The calls go through the conduit PSCI uses (arm_smccc_1_1_invoke), or the one forced with
@@ -135,6 +136,7 @@ MODULE_PARM_DESC(doorbells, "also ring the board's SCPI/SCMI doorbells (random s
 #define SIP_DIAG_ECHO		0xfe02
 #define SIP_DIAG_CHANNEL_COUNT	0xfe03
 #define SIP_DIAG_TIMING		0xfe04
+#define SIP_DIAG_FAULT		0xfe05
 #define SIP_FID(n)		FID(OWNER_SIP, n)
 
 #define FUZZ_MAX_CALLS		1000000000ULL
@@ -165,6 +167,7 @@ static const u32 known_fids[] = {
 	SIP_FID(SIP_SCPI_LOW), SIP_FID(SIP_SCPI_HIGH), SIP_FID(SIP_SCMI_A2P),
 	SIP_FID(SIP_SCMI_SMC), SIP_FID(SIP_TEST), SIP_FID(SIP_DIAG_COUNTERS),
 	SIP_FID(SIP_DIAG_ECHO), SIP_FID(SIP_DIAG_CHANNEL_COUNT), SIP_FID(SIP_DIAG_TIMING),
+	SIP_FID(SIP_DIAG_FAULT),
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
 	SIP_FID(0xff04), SIP_FID(0xffff), FID64(OWNER_SIP, SIP_TEST),
 	FID64(OWNER_SIP, SIP_DIAG_ECHO),
@@ -289,7 +292,8 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 	case OWNER_STD:
 		return num < PSCI_NUM_FNS && (PSCI_STATE_CHANGING & BIT(num));
 	case OWNER_SIP:
-		return num == SIP_DIAG_EXIT || (!env->doorbells && sip_is_shmem_doorbell(num));
+		return num == SIP_DIAG_EXIT || num == SIP_DIAG_FAULT ||
+		       (!env->doorbells && sip_is_shmem_doorbell(num));
 	default:
 		return false;
 	}
@@ -321,6 +325,7 @@ static bool fw_implements(u32 fid)
 	case SIP_FID(SIP_DIAG_ECHO):
 	case SIP_FID(SIP_DIAG_CHANNEL_COUNT):
 	case SIP_FID(SIP_DIAG_TIMING):
+	case SIP_FID(SIP_DIAG_FAULT):
 		return true;
 	default:
 		return false;
