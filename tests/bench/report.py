@@ -41,7 +41,7 @@ TARGETS = {"mbox_vs_bare_smc": 1.25, "scmi_mbox_vs_scmi_smc": 1.10, "p99_over_me
            "fw_instructions_per_scmi_request": 2000}
 
 INTS = ("threads", "count", "median_ns", "p99_ns", "max_ns", "min_ns", "mean_ns",
-        "elapsed_ns", "msgs_per_s", "errors", "first_error")
+        "elapsed_ns", "msgs_per_s", "errors", "first_error", "rx_errors")
 
 
 def parse(path):
@@ -167,7 +167,8 @@ def table(runs, out):
             w(f"{ITEM.get(r['row'], '?'):>2} {r['row']:<15}{r['median_ns']:>8}{r['p99_ns']:>8}"
               f"{r['max_ns']:>9}{r['mean_ns']:>8}{r['p99_over_median']:>8.2f}"
               f"{fmt_ratio(vs):>8}{(f'{fw:.0f}' if fw else '-'):>10}  {label}"
-              f"{'  ERRORS ' + str(r['errors']) if r['errors'] else ''}\n")
+              f"{'  ERRORS ' + str(r['errors']) if r['errors'] else ''}"
+              f"{'  rx errors ' + str(r['rx_errors']) if r.get('rx_errors') else ''}\n")
         rt = run["ratios"]
         w(f"   ratios (medians): mailbox/bare {fmt_ratio(rt['mbox_vs_bare_smc'])} "
           f"(target <= {TARGETS['mbox_vs_bare_smc']}), SCMI mailbox/arm,scmi-smc "
@@ -178,7 +179,9 @@ def table(runs, out):
             w("5  firmware, SiP service entry to server done (DIAG_TIMING), instructions a "
               "request: " + ", ".join(f"{v['protocol']} ({k}) {v['ns_per_request']:.0f}"
                                       for k, v in sorted(fw.items())) + "\n")
-        w("6  throughput, messages per second of guest time, 1 CPU -> 2 CPUs:\n")
+        w("6  throughput, messages per second of guest time, 1 CPU -> 2 CPUs (--icount runs the "
+          "CPUs in turn on one\n   instruction clock: a CPU-bound row cannot gain from a "
+          "second CPU; one that sleeps for a timer can):\n")
         for name, v in sorted(run["throughput_msgs_per_s"].items(),
                               key=lambda kv: ORDER.get(kv[0], 99)):
             if "cpus_2" in v:
@@ -186,7 +189,9 @@ def table(runs, out):
                 w(f"     {name:<15}{v.get('cpus_1', 0):>10} -> {v['cpus_2']:>10}  "
                   f"({v.get('speedup', 0):.2f}x; 2-CPU median {two['median_ns']} p99 "
                   f"{two['p99_ns']} max {two['max_ns']}"
-                  f"{', errors ' + str(two['errors']) if two['errors'] else ''})\n")
+                  f"{', errors ' + str(two['errors']) if two['errors'] else ''}"
+                  f"{', rx errors (BUSY) ' + str(two['rx_errors']) if two.get('rx_errors') else ''}"
+                  ")\n")
         t = run["targets_met"]
         w("   targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}" for k, v in t.items()
                                       if not isinstance(v, list)) +

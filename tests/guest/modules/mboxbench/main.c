@@ -10,13 +10,16 @@
  *   echo "ROW COUNT [THREADS]" > /sys/kernel/debug/mboxbench/run
  *   cat /sys/kernel/debug/mboxbench/run
  *	row=ROW threads=T count=N median_ns=.. p99_ns=.. max_ns=.. min_ns=.. mean_ns=..
- *	elapsed_ns=.. msgs_per_s=.. errors=E
+ *	elapsed_ns=.. msgs_per_s=.. errors=E first_error=.. rx_errors=R
  *
  * ROW is one of the names in bench_ops[] ("cat .../rows" lists those available). Each of the
  * THREADS kernel threads (1 or 2, thread i bound to CPU i) makes COUNT round trips and times
  * each with the architected counter; the statistics cover every sample of every thread.
  * elapsed_ns runs from the first thread's start to the last thread's end: msgs_per_s is
  * THREADS * COUNT over it. Times are guest time: under qemu-run --icount, instructions.
+ * errors counts failed operations (first_error: the first one's code); rx_errors counts
+ * mailbox replies whose status was an error (e.g. BUSY when both CPUs ring the one ECHO
+ * channel at once and the firmware's guard refuses one).
  */
 #include <linux/arm-smccc.h>
 #include <linux/atomic.h>
@@ -72,6 +75,9 @@ static struct {
 } bench;
 
 enum { SCMI_MBOX, SCMI_SMC };
+
+/* rx callbacks with a non-zero status (e.g. BUSY from the firmware's guard), all channels */
+static atomic_t bench_rx_errors = ATOMIC_INIT(0);
 
 static DEFINE_MUTEX(bench_lock);	/* one run at a time; bench_result */
 static char bench_result[512] = "no run yet\n";
@@ -261,7 +267,7 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 	struct task_struct *task[BENCH_MAX_THREADS] = { };
 	atomic_t go = ATOMIC_INIT(0);
 	u64 *all, first = U64_MAX, last = 0, sum = 0, n, elapsed;
-	u32 errors = 0;
+	u32 errors = 0, rx_errors = atomic_read(&bench_rx_errors);
 	int first_error = 0, i, ret = 0;
 
 	all = vmalloc(array_size(count * threads, sizeof(u64)));
@@ -287,6 +293,7 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 	atomic_set(&go, 1);
 	for (i = 0; i < threads; i++)
 		wait_for_completion(&th[i].done);
+	rx_errors = atomic_read(&bench_rx_errors) - rx_errors;
 
 	n = (u64)count * threads;
 	for (i = 0; i < threads; i++) {
@@ -302,11 +309,13 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 	elapsed = ticks_to_ns(last - first);
 	scnprintf(bench_result, sizeof(bench_result),
 		  "row=%s threads=%d count=%u median_ns=%llu p99_ns=%llu max_ns=%llu min_ns=%llu "
-		  "mean_ns=%llu elapsed_ns=%llu msgs_per_s=%llu errors=%u first_error=%d\n",
+		  "mean_ns=%llu elapsed_ns=%llu msgs_per_s=%llu errors=%u first_error=%d "
+		  "rx_errors=%u\n",
 		  op->name, threads, count, ticks_to_ns(all[n / 2]),
 		  ticks_to_ns(all[(n * 99) / 100]), ticks_to_ns(all[n - 1]), ticks_to_ns(all[0]),
 		  ticks_to_ns(sum) / n, elapsed,
-		  elapsed ? div64_u64(n * NSEC_PER_SEC, elapsed) : 0, errors, first_error);
+		  elapsed ? div64_u64(n * NSEC_PER_SEC, elapsed) : 0, errors, first_error,
+		  rx_errors);
 out:
 	/* Every thread that was woken has completed: it returns on its own. */
 	vfree(all);
@@ -393,8 +402,10 @@ static void bench_rx(struct mbox_client *cl, void *data)
 	struct arm_smccc_mbox_msg *msg = data;
 
 	atomic_inc(&c->rx);
-	if (msg && msg->status)
+	if (msg && msg->status) {
 		atomic_inc(&c->rx_errors);
+		atomic_inc(&bench_rx_errors);
+	}
 }
 
 static void bench_free_chans(void *unused)
