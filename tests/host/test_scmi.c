@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "proto_test.h"
+#include "hammer.h"
 
 #include "scmi/scmi.h"
 #include "scpi/scpi.h"
@@ -1071,6 +1072,155 @@ static void scmi_payload_past_copy_buffer_is_protocol_error(void)
 	EXPECT_REPLY(SCMI_PROTOCOL_ERROR, 0);
 }
 
+static void scmi_agent_garbage_in_status_and_flags(void)
+{
+	/* left "busy" with the error and reserved bits set, odd flags: handed back FREE exactly */
+	memset(shmem, POISON, sizeof(shmem));
+	put32(shmem + SMT_CHANNEL_STATUS, 0xfffffffc);
+	put32(shmem + SMT_FLAGS, 0xffffffff);
+	put32(shmem + SMT_LENGTH, 4);
+	put32(shmem + SMT_HEADER, SCMI_HDR_PACK(0, 0, BASE, 30));
+	EXPECT_EQ(scmi_serve(shmem, REGION, &cnt), DB_SERVED);
+	EXPECT_EQ(le32(shmem + SMT_CHANNEL_STATUS), SMT_STATUS_FREE);
+	EXPECT_EQ(le32(shmem + SMT_FLAGS), 0xffffffff);
+	EXPECT_EQ(le32(shmem + SMT_PAYLOAD), SCMI_SUCCESS);
+	/* and a malformed one: FREE | ERROR exactly, flags still untouched */
+	put32(shmem + SMT_CHANNEL_STATUS, 0xfffffffc);
+	put32(shmem + SMT_LENGTH, 2);
+	EXPECT_EQ(scmi_serve(shmem, REGION, &cnt), DB_MALFORMED);
+	EXPECT_EQ(le32(shmem + SMT_CHANNEL_STATUS), SMT_STATUS_FREE | SMT_STATUS_ERROR);
+	EXPECT_EQ(le32(shmem + SMT_FLAGS), 0xffffffff);
+}
+
+static void scmi_token_reused_is_answered_again(void)
+{
+	unsigned int i;
+
+	/* the platform keeps no token state: the same token twice is two messages */
+	for (i = 0; i < 2; i++) {
+		EXPECT_EQ(raw(4, SCMI_HDR_PACK(0, 0, BASE, 0x155), NULL, 0), DB_SERVED);
+		EXPECT_REPLY(SCMI_SUCCESS, 4);
+	}
+	EXPECT_EQ(cnt.errors, 0);
+}
+
+/* ---- a second CPU rewrites the region while it is served (hammer.h) ---- */
+
+#define HAMMER_SERVES	200000
+#define HAMMER_WRITES	400000
+
+/* Every frame invalid (header bit 28 stays set), lengths mostly inside the region. */
+static uint8_t shape_bad(size_t off, uint8_t b)
+{
+	if (off == SMT_HEADER + 3)
+		return b | 0x10;
+	if (off == SMT_LENGTH + 2 || off == SMT_LENGTH + 3)
+		return 0;
+	return b;
+}
+
+/* Mostly frames that reach a handler: a real protocol, small message IDs, lengths 4..20. */
+static uint8_t shape_plausible(size_t off, uint8_t b)
+{
+	if (b < 0x08)
+		return b;			/* and now and then anything */
+	switch (off) {
+	case SMT_LENGTH:
+		return (uint8_t)(4 + 4 * (b % 5));
+	case SMT_LENGTH + 1: case SMT_LENGTH + 2: case SMT_LENGTH + 3:
+		return 0;
+	case SMT_HEADER:
+		return b % 16;				/* message */
+	case SMT_HEADER + 1:
+		return (uint8_t)((0x10 + b % 6) << 2);	/* type command, protocol 0x10..0x15 */
+	case SMT_HEADER + 2:
+		return b & 0xfc;			/* token */
+	case SMT_HEADER + 3:
+		return b & 0x0f;			/* token, reserved clear */
+	default:
+		return b;
+	}
+}
+
+/* Lengths on both sides of the smallest region's limit (136). */
+static uint8_t shape_small(size_t off, uint8_t b)
+{
+	return off > SMT_LENGTH && off < SMT_HEADER ? 0 : b;
+}
+
+/* Serve requests from @mem while @h rewrites it (hammer_more()); counts each return value. */
+static unsigned long serve_hammered(uint8_t *mem, size_t size, struct hammer *h,
+				    unsigned long rc[3])
+{
+	uint64_t s = h->seed + 1000;
+	unsigned long i;
+
+	rc[0] = rc[1] = rc[2] = 0;
+	h->mem = mem;
+	if (hammer_start(h))
+		return 0;
+	for (i = 0; hammer_more(h, i, HAMMER_SERVES, HAMMER_WRITES); i++) {
+		int r;
+
+		hammer_poke(h, &s, 4);
+		r = scmi_serve(mem, size, &cnt);
+
+		rc[r == DB_SERVED ? 0 : r == DB_MALFORMED ? 1 : 2]++;
+	}
+	return hammer_stop(h);
+}
+
+static void scmi_region_rewritten_while_served_bad_frames(void)
+{
+	struct hammer h = { .from = SMT_LENGTH, .len = 8 + SCMI_REQ_MAX, .shape = shape_bad,
+			    .seed = 1 };
+	unsigned long rc[3], writes;
+
+	raw(4, SCMI_HDR_PACK(0, 0, BASE, 1) | (1U << 28), NULL, 0);	/* invalid from the start */
+	memset(&cnt, 0, sizeof(cnt));
+	writes = serve_hammered(shmem, REGION, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[2], 0);
+	EXPECT(rc[0] > 0 && rc[1] > 0, "served %lu, malformed %lu: both paths wanted", rc[0], rc[1]);
+	EXPECT_EQ(cnt.malformed, rc[1]);
+	EXPECT_EQ(cnt.errors, rc[0]);		/* every served frame was a protocol error */
+	printf("   (scmi bad frames: %lu served, %lu malformed, %lu bytes rewritten meanwhile)\n",
+	       rc[0], rc[1], writes);
+}
+
+static void scmi_region_rewritten_while_served_plausible_frames(void)
+{
+	struct hammer h = { .from = SMT_LENGTH, .len = 8 + 16, .shape = shape_plausible,
+			    .seed = 2 };
+	unsigned long rc[3], writes;
+
+	memset(shmem, 0, sizeof(shmem));
+	writes = serve_hammered(shmem, REGION, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[2], 0);
+	EXPECT_EQ(cnt.malformed, rc[1]);
+	EXPECT(cnt.errors <= rc[0], "%llu errors for %lu served",
+	       (unsigned long long)cnt.errors, rc[0]);
+	EXPECT(cnt.errors < rc[0], "no frame was served successfully: the shape is wrong");
+	printf("   (scmi plausible frames: %lu served, %llu of them errors, %lu malformed, %lu bytes rewritten)\n",
+	       rc[0], (unsigned long long)cnt.errors, rc[1], writes);
+}
+
+static void scmi_smallest_region_rewritten_while_served(void)
+{
+	uint8_t *mem = small_region(SCMI_MIN_REGION);	/* ASan: not one byte past it */
+	struct hammer h = { .from = SMT_LENGTH, .len = SCMI_MIN_REGION - SMT_LENGTH,
+			    .shape = shape_small, .seed = 3 };
+	unsigned long rc[3], writes;
+
+	EXPECT(mem, "malloc");
+	writes = serve_hammered(mem, SCMI_MIN_REGION, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[2], 0);
+	EXPECT(rc[0] > 0 && rc[1] > 0, "served %lu, malformed %lu: both paths wanted", rc[0], rc[1]);
+	EXPECT_EQ(cnt.malformed, rc[1]);
+}
+
 int main(void)
 {
 	static const struct test_case tests[] = {
@@ -1134,6 +1284,11 @@ int main(void)
 		TEST_CASE(scmi_error_reply_carries_only_the_status),
 		TEST_CASE(scmi_counters_count_errors_and_malformed_apart),
 		TEST_CASE(scmi_payload_past_copy_buffer_is_protocol_error),
+		TEST_CASE(scmi_agent_garbage_in_status_and_flags),
+		TEST_CASE(scmi_token_reused_is_answered_again),
+		TEST_CASE(scmi_region_rewritten_while_served_bad_frames),
+		TEST_CASE(scmi_region_rewritten_while_served_plausible_frames),
+		TEST_CASE(scmi_smallest_region_rewritten_while_served),
 	};
 	int rc = run_tests(tests, sizeof(tests) / sizeof(tests[0]));
 

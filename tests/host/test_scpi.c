@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "proto_test.h"
+#include "hammer.h"
 
 #include "scpi/scpi.h"
 
@@ -760,6 +761,111 @@ static void scpi_counters_count_errors_only(void)
 	EXPECT_EQ(cnt.served, 0);			/* the dispatcher counts those */
 }
 
+/* ---- a second CPU rewrites the region while it is served (hammer.h) ---- */
+
+#define HAMMER_SERVES	200000
+#define HAMMER_WRITES	400000
+
+/* Every request invalid: command bit 7 (reserved) stays set. */
+static uint8_t shape_bad(size_t off, uint8_t b)
+{
+	return off % HALF == 0 ? b | 0x80 : b;
+}
+
+/* Mostly requests that reach a handler: a known command ID, sizes 0..11, reserved clear. */
+static uint8_t shape_plausible(size_t off, uint8_t b)
+{
+	if (b < 0x08)
+		return b;			/* and now and then anything */
+	switch (off % HALF) {
+	case 0:
+		return b % SCPI_CMD_COUNT;
+	case 2:
+		return b % 12;
+	case 3:
+		return 0;
+	default:
+		return b;
+	}
+}
+
+/* Known commands, reserved bits clear, sizes 0..319: in a 64-byte region most run past it. */
+static uint8_t shape_small(size_t off, uint8_t b)
+{
+	switch (off % 32) {
+	case 0:
+		return b % SCPI_CMD_COUNT;
+	case 2:
+		return b & 0x3f;
+	case 3:
+		return b & 0x01;
+	default:
+		return b;
+	}
+}
+
+static unsigned long serve_hammered(uint8_t *mem, size_t size, struct hammer *h,
+				    unsigned long rc[2])
+{
+	uint64_t s = h->seed + 1000;
+	unsigned long i;
+
+	rc[0] = rc[1] = 0;
+	h->mem = mem;
+	if (hammer_start(h))
+		return 0;
+	for (i = 0; hammer_more(h, i, HAMMER_SERVES, HAMMER_WRITES); i++) {
+		hammer_poke(h, &s, 4);
+		rc[scpi_serve(mem, size, &cnt) == DB_SERVED ? 0 : 1]++;
+	}
+	return hammer_stop(h);
+}
+
+static void scpi_region_rewritten_while_served_bad_requests(void)
+{
+	struct hammer h = { .from = HALF, .len = SCPI_HDR_SIZE + SCPI_PAYLOAD_MAX,
+			    .shape = shape_bad, .seed = 1 };
+	unsigned long rc[2], writes;
+
+	serve_in(shmem, REGION, SCPI_CMD_PACK(SCPI_CMD_SENSOR_CAPABILITIES, 1, 0) | 0x80, NULL, 0);
+	memset(&cnt, 0, sizeof(cnt));
+	writes = serve_hammered(shmem, REGION, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[1], 0);				/* a 4 KiB region always gets a reply */
+	EXPECT_EQ(cnt.errors, rc[0]);			/* every one a protocol error */
+	EXPECT_EQ(cnt.malformed, 0);
+	printf("   (scpi bad requests: %lu served, %lu bytes rewritten meanwhile)\n", rc[0], writes);
+}
+
+static void scpi_region_rewritten_while_served_plausible_requests(void)
+{
+	struct hammer h = { .from = HALF, .len = SCPI_HDR_SIZE + 8, .shape = shape_plausible,
+			    .seed = 2 };
+	unsigned long rc[2], writes;
+
+	memset(shmem, 0, sizeof(shmem));
+	writes = serve_hammered(shmem, REGION, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[1], 0);
+	EXPECT(cnt.errors < rc[0], "no request was served successfully: the shape is wrong");
+	printf("   (scpi plausible requests: %lu served, %llu of them errors, %lu bytes rewritten)\n",
+	       rc[0], (unsigned long long)cnt.errors, writes);
+}
+
+static void scpi_small_region_rewritten_while_served(void)
+{
+	uint8_t *mem = small_region(64);	/* ASan: not one byte past it */
+	struct hammer h = { .from = 32, .len = 32, .shape = shape_small, .seed = 3 };
+	unsigned long rc[2], writes;
+
+	EXPECT(mem, "malloc");
+	writes = serve_hammered(mem, 64, &h, rc);
+	EXPECT(writes > 0, "the hammer thread did not run");
+	EXPECT_EQ(rc[1], 0);
+	EXPECT(cnt.errors > 0 && cnt.errors < rc[0], "%llu errors of %lu",
+	       (unsigned long long)cnt.errors, rc[0]);
+}
+
 int main(void)
 {
 	static const struct test_case tests[] = {
@@ -808,6 +914,9 @@ int main(void)
 		TEST_CASE(scpi_request_half_is_never_written),
 		TEST_CASE(scpi_both_channels_share_the_model),
 		TEST_CASE(scpi_counters_count_errors_only),
+		TEST_CASE(scpi_region_rewritten_while_served_bad_requests),
+		TEST_CASE(scpi_region_rewritten_while_served_plausible_requests),
+		TEST_CASE(scpi_small_region_rewritten_while_served),
 	};
 
 	int rc = run_tests(tests, sizeof(tests) / sizeof(tests[0]));
