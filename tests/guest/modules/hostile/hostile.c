@@ -641,7 +641,8 @@ static void hammer_good_frame(struct hammer *h, void __iomem *m, u64 v)
 {
 	static const u8 scpi_ids[] = { SCPI_SENSOR_VALUE, SCPI_GET_CLOCK_VALUE, SCPI_GET_DVFS };
 	static const u8 scmi_proto[] = { SCMI_CLOCK, SCMI_SENSOR, SCMI_PERF, SCMI_POWER };
-	static const u8 scmi_msg[] = { 6, 3, 8, 5 };	/* RATE_GET, DESC_GET, LEVEL_GET, STATE_GET */
+	/* RATE_GET, DESCRIPTION_GET, LEVEL_GET, STATE_GET */
+	static const u8 scmi_msg[] = { 6, 3, 8, 5 };
 	unsigned int k;
 
 	if (h->c->service == SERVICE_SCMI) {
@@ -777,9 +778,8 @@ static int hammer_run(struct run *r, unsigned int idx, u64 rings, bool bad, u64 
 	during = h->ring_end_iters - h->ring_start_iters;
 	snprintf(name, sizeof(name), "hammer_%s_%s", c->name, bad ? "bad" : "mixed");
 	if (h->other) {
-		snprintf(why, sizeof(why), "%llu doorbells returned neither SUCCESS nor %s (first %ld)",
-			 h->other, c->service == SERVICE_SCMI ? "INVALID_PARAMETERS" : "-",
-			 h->first_other);
+		snprintf(why, sizeof(why), "%llu doorbells returned %ld or another unexpected x0",
+			 h->other, h->first_other);
 		fail = why;
 	} else if (!during) {
 		fail = "the hammer never ran while the doorbell was rung";
