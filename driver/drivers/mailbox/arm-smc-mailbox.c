@@ -73,56 +73,75 @@ static long arm_smc_mbox_ret(const struct arm_smc_mbox_chan *schan,
 	return schan->smc32 ? (long)(s32)a0 : (long)a0;
 }
 
+/*
+ * Call the firmware with x1..x6 = @args and store x0..x3 and the status in
+ * @msg. Errors are logged here; they reach the client through @msg.
+ */
+static void arm_smc_mbox_call(struct mbox_chan *chan,
+			      const struct arm_smc_mbox_chan *schan,
+			      const unsigned long *args,
+			      struct arm_smccc_mbox_msg *msg)
+{
+	struct arm_smc_mbox *smbox = to_arm_smc_mbox(chan->mbox);
+	struct arm_smccc_res res;
+	long ret;
+
+	if (smbox->hvc)
+		arm_smccc_hvc(schan->func_id, args[0], args[1], args[2], args[3],
+			      args[4], args[5], 0, &res);
+	else
+		arm_smccc_smc(schan->func_id, args[0], args[1], args[2], args[3],
+			      args[4], args[5], 0, &res);
+
+	if (schan->smc32) {
+		res.a0 = lower_32_bits(res.a0);
+		res.a1 = lower_32_bits(res.a1);
+		res.a2 = lower_32_bits(res.a2);
+		res.a3 = lower_32_bits(res.a3);
+	}
+	msg->res[0] = res.a0;
+	msg->res[1] = res.a1;
+	msg->res[2] = res.a2;
+	msg->res[3] = res.a3;
+
+	ret = arm_smc_mbox_ret(schan, res.a0);
+	msg->status = 0;
+	if (unlikely(ret < 0)) {
+		msg->status = ret == SMCCC_RET_NOT_SUPPORTED ? -EOPNOTSUPP : -EIO;
+		dev_err_ratelimited(chan->mbox->dev,
+				    "channel %td: function 0x%08x returned %ld\n",
+				    schan - smbox->chan_data, schan->func_id, ret);
+	}
+}
+
 static int arm_smc_mbox_send_data(struct mbox_chan *chan, void *data)
 {
 	struct arm_smc_mbox *smbox = to_arm_smc_mbox(chan->mbox);
 	struct arm_smc_mbox_chan *schan = chan->con_priv;
-	unsigned int index = schan - smbox->chan_data;
-	struct arm_smccc_mbox_msg *msg = &schan->doorbell;
-	unsigned long a[ARM_SMCCC_MBOX_NUM_ARGS];
-	struct arm_smccc_res res;
+	unsigned long args[ARM_SMCCC_MBOX_NUM_ARGS];
+	struct arm_smccc_mbox_msg *msg = data;
 	unsigned int i;
-	long ret;
 
-	/*
-	 * In doorbell mode the message is opaque: it is never read, so that no
-	 * kernel memory ends up in the firmware's registers.
-	 */
-	if (smbox->register_mode) {
-		if (!data) {
-			dev_err_ratelimited(chan->mbox->dev,
-					    "channel %u: register mode needs a message\n",
-					    index);
-			msg->status = -EINVAL;
-			mbox_chan_received_data(chan, msg);
-			return 0;
-		}
-		msg = data;
-	}
-
-	for (i = 0; i < ARM_SMCCC_MBOX_NUM_ARGS; i++)
-		a[i] = schan->smc32 ? lower_32_bits(msg->args[i]) : msg->args[i];
-
-	if (smbox->hvc)
-		arm_smccc_hvc(schan->func_id, a[0], a[1], a[2], a[3], a[4], a[5],
-			      0, &res);
-	else
-		arm_smccc_smc(schan->func_id, a[0], a[1], a[2], a[3], a[4], a[5],
-			      0, &res);
-
-	msg->res[0] = schan->smc32 ? lower_32_bits(res.a0) : res.a0;
-	msg->res[1] = schan->smc32 ? lower_32_bits(res.a1) : res.a1;
-	msg->res[2] = schan->smc32 ? lower_32_bits(res.a2) : res.a2;
-	msg->res[3] = schan->smc32 ? lower_32_bits(res.a3) : res.a3;
-
-	ret = arm_smc_mbox_ret(schan, res.a0);
-	if (ret >= 0) {
-		msg->status = 0;
-	} else {
-		msg->status = ret == SMCCC_RET_NOT_SUPPORTED ? -EOPNOTSUPP : -EIO;
+	if (!smbox->register_mode) {
+		/*
+		 * Doorbell mode: the client's message is opaque and never
+		 * read, so no kernel memory ends up in the firmware's
+		 * registers. The arguments (x1 = channel index) were set at
+		 * probe; this is the hot path, kept to the call itself.
+		 */
+		msg = &schan->doorbell;
+		arm_smc_mbox_call(chan, schan, msg->args, msg);
+	} else if (!msg) {
 		dev_err_ratelimited(chan->mbox->dev,
-				    "channel %u: function 0x%08x returned %ld\n",
-				    index, schan->func_id, ret);
+				    "channel %td: register mode needs a message\n",
+				    schan - smbox->chan_data);
+		msg = &schan->doorbell;
+		msg->status = -EINVAL;
+	} else {
+		for (i = 0; i < ARM_SMCCC_MBOX_NUM_ARGS; i++)
+			args[i] = schan->smc32 ? lower_32_bits(msg->args[i]) :
+						 msg->args[i];
+		arm_smc_mbox_call(chan, schan, args, msg);
 	}
 
 	/*
