@@ -31,12 +31,12 @@ LATE_US=100000
 
 now_ns() { awk '/^now at/ { print $3; exit }' /proc/timer_list; }
 
-# read_once FILE: one read(2); sets RV (value or error text) and RC.
+# read_once FILE: one read(2); sets RV (value or error text), RC and MS (how long it took).
 read_once() {
-	t0=$(now_ns)
+	read_t0=$(now_ns)
 	RV=$(dd if="$1" bs=64 count=1 2> /tmp/dd.err)
 	RC=$?
-	MS=$((($(now_ns) - t0) / 1000000))
+	MS=$((($(now_ns) - read_t0) / 1000000))
 	if [ $RC -ne 0 ] || [ -z "$RV" ]; then
 		RC=1
 		RV=$(grep -v 'records\|bytes' /tmp/dd.err | head -1)
