@@ -26,8 +26,8 @@
  *   send	write N: send N messages from the calling CPU, one after the
  *		other, each waited for; writers on several CPUs send at once
  *   stats	sent, completed, errors, echo mismatches, sequence gaps and
- *		duplicates, and how many messages each CPU handed to the
- *		controller
+ *		duplicates, the longest round trip, and how many messages
+ *		each CPU handed to the controller
  *
  * Test-only: it rings whatever firmware the device tree points it at.
  */
@@ -51,6 +51,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
 #define MBC_MAX_SEND		100000000U
@@ -100,6 +101,8 @@ struct mbc_msg {
  * @mismatches:	answers whose echo is not what was sent
  * @gaps:	answers whose sequence number skips one or more
  * @dups:	answers whose sequence number repeats or goes back
+ * @max_ns:	longest time from mbox_send_message() to the answer and, with
+ *		tx-done by the controller, to the framework's completion
  */
 struct mbc_chan {
 	struct mbox_client cl;
@@ -118,6 +121,7 @@ struct mbc_chan {
 	atomic64_t mismatches;
 	atomic64_t gaps;
 	atomic64_t dups;
+	atomic64_t max_ns;
 };
 
 /**
@@ -242,6 +246,8 @@ static int mbc_send_one(struct mbc_dev *mdev, struct mbc_chan *mchan,
 			struct mbc_msg *m, unsigned int n)
 {
 	unsigned int i;
+	s64 t, max;
+	ktime_t t0;
 	int ret;
 
 	memset(&m->msg, 0, sizeof(m->msg));
@@ -258,6 +264,7 @@ static int mbc_send_one(struct mbc_dev *mdev, struct mbc_chan *mchan,
 	}
 	reinit_completion(&m->done);
 
+	t0 = ktime_get();
 	ret = mbox_send_message(mchan->chan, &m->msg);
 	if (ret < 0) {
 		atomic64_inc(&mchan->errors);
@@ -277,6 +284,11 @@ static int mbc_send_one(struct mbc_dev *mdev, struct mbc_chan *mchan,
 				    timeout_ms);
 		return -ETIMEDOUT;
 	}
+
+	t = ktime_to_ns(ktime_sub(ktime_get(), t0));
+	max = atomic64_read(&mchan->max_ns);
+	while (t > max && !atomic64_try_cmpxchg(&mchan->max_ns, &max, t))
+		;
 
 	if (mdev->client_txdone)
 		mbox_client_txdone(mchan->chan, 0);
@@ -332,7 +344,7 @@ static const struct file_operations mbc_send_fops = {
 static int mbc_stats_show(struct seq_file *s, void *unused)
 {
 	struct mbc_dev *mdev = s->private;
-	u64 sum[6] = { 0 };
+	u64 sum[6] = { 0 }, max_ns = 0;
 	unsigned int i;
 	int cpu;
 
@@ -345,6 +357,7 @@ static int mbc_stats_show(struct seq_file *s, void *unused)
 		sum[3] += atomic64_read(&mchan->mismatches);
 		sum[4] += atomic64_read(&mchan->gaps);
 		sum[5] += atomic64_read(&mchan->dups);
+		max_ns = max_t(u64, max_ns, atomic64_read(&mchan->max_ns));
 	}
 
 	seq_printf(s, "mode: %s\n", mdev->register_mode ? "register" : "doorbell");
@@ -356,6 +369,7 @@ static int mbc_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "echo-mismatches: %llu\n", sum[3]);
 	seq_printf(s, "seq-gaps: %llu\n", sum[4]);
 	seq_printf(s, "seq-dups: %llu\n", sum[5]);
+	seq_printf(s, "max-latency-us: %llu\n", div_u64(max_ns, NSEC_PER_USEC));
 	for (i = 0; i < mdev->nchans; i++)
 		seq_printf(s, "chan%u: sent %lld completed %lld last-seq %u\n", i,
 			   (long long)atomic64_read(&mdev->chans[i].sent),
@@ -402,7 +416,7 @@ static int mbc_choice(struct device *dev, const char *param, const char *prop,
 	int ret = 0;
 
 	kernel_param_lock(THIS_MODULE);
-	if (param && *param)
+	if (param && !sysfs_streq(param, ""))
 		val = param;
 	else if (of_property_read_string(dev->of_node, prop, &val))
 		val = NULL;
