@@ -32,6 +32,9 @@ typedef int (*db_server_fn)(volatile uint8_t *shmem, size_t size, struct db_coun
 int scpi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
 int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
 
+/* Put a channel's shared memory in the state its protocol starts from (SCMI: FREE). */
+void scmi_channel_init(volatile uint8_t *shmem, size_t size);
+
 /* Platform time, for sensors that evolve with time: nanoseconds since boot. */
 uint64_t plat_time_ns(void);
 

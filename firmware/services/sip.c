@@ -61,18 +61,6 @@ static struct channel channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
 
 #define NUM_CHANNELS (sizeof(channels) / sizeof(channels[0]))
 
-/*
- * SCMI's shared-memory transport starts with the channel free (channel_status bit 0): the
- * agent waits for that bit before it writes its first request.
- */
-static void scmi_channel_start_free(volatile uint8_t *shmem)
-{
-	shmem[4] = 1;
-	shmem[5] = 0;
-	shmem[6] = 0;
-	shmem[7] = 0;
-}
-
 void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
@@ -90,7 +78,7 @@ void sip_init(uintptr_t shmem_base)
 		ch->faults = 0;
 		spin_unlock(&ch->busy);
 		if (ch->service == SERVICE_SCMI)
-			scmi_channel_start_free(ch->shmem);
+			scmi_channel_init(ch->shmem, ch->size);
 	}
 }
 

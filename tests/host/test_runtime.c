@@ -69,6 +69,11 @@ int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 
 static int scmi_calls;
 
+void scmi_channel_init(volatile uint8_t *mem, size_t size)
+{
+	(void)mem; (void)size;
+}
+
 int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 {
 	(void)mem; (void)size; (void)cnt;

@@ -112,6 +112,13 @@ static void release_channel(volatile uint8_t *shmem, uint32_t status)
 	fw_shmem_write(shmem + SMT_CHANNEL_STATUS, b, sizeof(b));
 }
 
+void scmi_channel_init(volatile uint8_t *shmem, size_t size)
+{
+	/* The agent waits for channel_status FREE before it writes its first request. */
+	if (shmem && size >= SMT_CHANNEL_STATUS + 4)
+		release_channel(shmem, SMT_STATUS_FREE);
+}
+
 int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 {
 	uint8_t hdr[8];				/* length, header */
