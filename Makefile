@@ -51,9 +51,8 @@ bench: setup kernels all
 patches:
 	@tools/make-patches build/patches
 
-fuzz:
-	@$(MAKE) -s --no-print-directory -C tests fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
-	@$(MAKE) -s --no-print-directory -f tests/host/runtime.mk fuzz-smccc FUZZ_SECONDS=$(FUZZ_SECONDS)
+fuzz: setup
+	@tools/fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

@@ -2,7 +2,7 @@
 /*
  * libFuzzer harness for firmware/lib/fdt.c and fdt_fixup.c: open an arbitrary blob, walk it,
  * run the boot-time fix-up, and require that whatever the editor produced opens again.
- * Built by tests/host/fdt.mk (make -f tests/host/fdt.mk fuzz-fdt).
+ * Built by tests/host/fdt.mk, run by tools/fuzz (make fuzz).
  */
 #include <stdint.h>
 #include <stdlib.h>
