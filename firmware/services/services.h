@@ -47,7 +47,6 @@ enum psci_cpu_state psci_cpu_state(unsigned int cpu);
 
 /* ---- SiP doorbells (services/sip.c) ---- */
 void sip_init(uintptr_t shmem_base);
-unsigned int sip_channel_count(void);
 
 /* ---- Platform hooks the services call (plat/qemu-virt/, or the host tests' stubs) ---- */
 unsigned int plat_current_cpu(void);

@@ -82,11 +82,6 @@ void sip_init(uintptr_t shmem_base)
 	}
 }
 
-unsigned int sip_channel_count(void)
-{
-	return NUM_CHANNELS;
-}
-
 static struct channel *find_channel(uint32_t fid)
 {
 	unsigned int i;
