@@ -4,27 +4,48 @@
  * fed through smccc_dispatch() exactly as the EL3 vectors do, with the real PSCI, SiP and
  * SCPI/SCMI servers behind it and the shared memory also under the fuzzer's control.
  *
- * Input: a sequence of records. Each record is 1 byte of flags (bit 0: caller in AArch32,
- * bit 1: next 64 bytes go into shared memory first) and 8 little-endian 64-bit registers
- * x0..x7. Invariants checked after every call: x4..x18 and x30 come back unchanged;
- * ill-formed function IDs get NOT_SUPPORTED; SMC32 results are 32-bit (x0 sign-extended);
- * PSCI states stay valid.
+ * Input: a sequence of records. Each record is 1 byte of flags and 8 little-endian 64-bit
+ * registers x0..x7. Flags: bit 0, caller in AArch32; bit 1, the next 64 bytes go into shared
+ * memory first (byte 0: channel, byte 1: offset / 32, then 62 bytes of data); bits 2-3, the calling CPU (a CPU that is not on cannot call: the first CPU
+ * that is on calls instead, and once every CPU is off the input ends). Every input starts
+ * from a freshly booted firmware (CPU 0 on, counters zero, the model at its reset values),
+ * so whatever the fuzzer finds replays on its own.
+ *
+ * Invariants checked after every call: x4..x18 and x30 come back unchanged; ill-formed
+ * function IDs get NOT_SUPPORTED with x1..x3 zero; SMC32 results are 32-bit (x0
+ * sign-extended); PSCI states stay valid; CPU_OFF leaves its caller off; a CPU the firmware
+ * wakes finds exactly one request waiting, with an entry point in non-secure RAM outside the
+ * firmware's own region, and is on once it takes it; no other CPU finds one.
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
+#include "model/model.h"
 #include "services.h"
+
+#define NCPUS		4
+#define NS_RAM_SIZE	0x40000000ULL	/* 1 GiB, what tools/qemu-run gives the guest */
 
 static uint8_t shmem[BOARD_SHMEM_SIZE];
 static jmp_buf noreturn_jmp;
 static uint64_t fake_time;
 
-unsigned int plat_current_cpu(void) { return 1; }
+static unsigned int caller;	/* the CPU making the current call */
+static unsigned int woken;	/* CPUs the firmware asked the platform to wake, as a bit mask */
+
+unsigned int plat_current_cpu(void) { return caller; }
 int plat_mpidr_to_cpu(uint64_t mpidr) { return mpidr < 8 ? (int)mpidr : -1; }
-void plat_wake_cpu(unsigned int cpu) { (void)cpu; }
+
+void plat_wake_cpu(unsigned int cpu)
+{
+	if (cpu >= NCPUS || (woken & 1U << cpu))
+		abort();			/* no such CPU, or woken twice for one request */
+	woken |= 1U << cpu;
+}
 void plat_cpu_park(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_off(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { longjmp(noreturn_jmp, 1); }
@@ -55,8 +76,12 @@ static void check_call(const uint8_t *rec, int aarch32)
 		r.x[i] = le64(rec + 8 * i);
 	fid = (uint32_t)r.x[0];
 
-	if (setjmp(noreturn_jmp))
-		return;		/* CPU_OFF, SYSTEM_OFF/RESET or DIAG_EXIT: the call never returns */
+	if (setjmp(noreturn_jmp)) {
+		/* CPU_OFF, SYSTEM_OFF/RESET or DIAG_EXIT: the call never returns */
+		if (fid == PSCI_CPU_OFF && psci_cpu_state(caller) != PSCI_STATE_OFF)
+			abort();		/* parked, but still counted as on */
+		return;
+	}
 	smccc_dispatch(&r, aarch32);
 
 	for (i = 4; i < 8; i++)
@@ -78,25 +103,68 @@ static void check_call(const uint8_t *rec, int aarch32)
 			abort();
 }
 
+/* What each woken CPU's boot path does (plat/qemu-virt/boot.c), and what it must find. */
+static void boot_woken_cpus(void)
+{
+	uint64_t entry, context_id;
+	unsigned int cpu;
+	bool taken;
+
+	for (cpu = 0; cpu < NCPUS; cpu++) {
+		taken = psci_take_on_request(cpu, &entry, &context_id);
+		if (taken != !!(woken & 1U << cpu))
+			abort();		/* a lost wake-up, or a request nobody made */
+		if (!taken)
+			continue;
+		if ((entry & 3) || entry < BOARD_NS_RAM_BASE ||
+		    entry >= BOARD_NS_RAM_BASE + NS_RAM_SIZE ||
+		    (entry >= BOARD_NS_FW_BASE && entry < BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE))
+			abort();		/* the OS chose where EL3 would send a CPU */
+		if (psci_cpu_state(cpu) != PSCI_STATE_ON ||
+		    psci_take_on_request(cpu, &entry, &context_id))
+			abort();		/* not on, or the request can be taken twice */
+	}
+	woken = 0;
+}
+
+/* The CPU that makes the next call: the one asked for if it is on, else the first that is. */
+static bool pick_caller(unsigned int wanted)
+{
+	unsigned int i;
+
+	for (i = 0; i < NCPUS; i++) {
+		caller = (wanted + i) % NCPUS;
+		if (psci_cpu_state(caller) == PSCI_STATE_ON)
+			return true;
+	}
+	return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int ready;
+	memset(shmem, 0, sizeof(shmem));
+	fake_time = 0;
+	woken = 0;
+	model_reset();
+	psci_init(NCPUS, 0, BOARD_NS_RAM_BASE, NS_RAM_SIZE);
+	sip_init((uintptr_t)shmem);
 
-	if (!ready) {
-		psci_init(4, 0, BOARD_NS_RAM_BASE, 0x40000000);
-		sip_init((uintptr_t)shmem);
-		ready = 1;
-	}
 	while (size >= 1 + 64) {
 		uint8_t flags = data[0];
 
 		data++, size--;
 		if ((flags & 2) && size >= 64 + 64) {
-			/* Somewhere in the first channels' regions, as a hostile OS would. */
-			memcpy(shmem + (data[0] % 5) * 0x1000 + data[1] % 64, data + 2, 62);
+			/*
+			 * 62 bytes anywhere in one of the five channels' regions, in 32-byte
+			 * steps: an SCMI header at 0, an SCPI request at 0x800 (size / 2).
+			 */
+			memcpy(shmem + (data[0] % 5) * 0x1000 + (data[1] % 127) * 32, data + 2, 62);
 			data += 64, size -= 64;
 		}
+		if (!pick_caller((flags >> 2) & 3))
+			break;			/* every CPU is off: nobody is left to call */
 		check_call(data, flags & 1);
+		boot_woken_cpus();
 		data += 64, size -= 64;
 	}
 	return 0;
