@@ -6,8 +6,11 @@
  *
  * Input: a sequence of records. Each record is 1 byte of flags and 8 little-endian 64-bit
  * registers x0..x7. Flags: bit 0, caller in AArch32; bit 1, the next 64 bytes go into shared
- * memory first (byte 0: channel, byte 1: offset / 32, then 62 bytes of data); bits 2-3, the calling CPU (a CPU that is not on cannot call: the first CPU
- * that is on calls instead, and once every CPU is off the input ends). Every input starts
+ * memory first (byte 0: channel, byte 1: offset / 32, then 62 bytes of data); bits 2-3, the
+ * calling CPU (a CPU that is not on cannot call: the first CPU that is on calls instead, and
+ * once every CPU is off the input ends); bit 4, the CPUs woken so far are slow: they take
+ * their requests only after a later call without bit 4 (or at the end of the input), so
+ * other CPUs can see them pending. Every input starts
  * from a freshly booted firmware (CPU 0 on, counters zero, the model at its reset values),
  * so whatever the fuzzer finds replays on its own.
  *
@@ -164,8 +167,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!pick_caller((flags >> 2) & 3))
 			break;			/* every CPU is off: nobody is left to call */
 		check_call(data, flags & 1);
-		boot_woken_cpus();
+		if (!(flags & 0x10))
+			boot_woken_cpus();
 		data += 64, size -= 64;
 	}
+	boot_woken_cpus();
 	return 0;
 }
