@@ -166,15 +166,22 @@ static void ring_doorbell(struct channel *ch, const struct smc_call *call, struc
 	spin_unlock(&ch->busy);
 }
 
+/* The channel a diagnostic call names by its index, or NULL and INVALID_PARAMS in x0. */
+static const struct channel *diag_channel(uint64_t index, struct smc_result *res)
+{
+	if (index < NUM_CHANNELS)
+		return &channels[index];
+	res->x0 = SMCCC_INVALID_PARAMS;
+	return NULL;
+}
+
+/* x1 = channel index -> x1, x2, x3 = doorbells served, errors returned, malformed requests. */
 static void diag_counters(uint64_t index, struct smc_result *res)
 {
-	const struct channel *ch;
+	const struct channel *ch = diag_channel(index, res);
 
-	if (index >= NUM_CHANNELS) {
-		res->x0 = SMCCC_INVALID_PARAMS;
+	if (!ch)
 		return;
-	}
-	ch = &channels[index];
 	res->x0 = SMCCC_SUCCESS;
 	res->x1 = ch->cnt.served;
 	res->x2 = ch->cnt.errors;
@@ -184,13 +191,10 @@ static void diag_counters(uint64_t index, struct smc_result *res)
 /* x1 = channel index -> x1 = counter time (ns) spent serving its doorbells, x2 = how many. */
 static void diag_timing(uint64_t index, struct smc_result *res)
 {
-	const struct channel *ch;
+	const struct channel *ch = diag_channel(index, res);
 
-	if (index >= NUM_CHANNELS) {
-		res->x0 = SMCCC_INVALID_PARAMS;
+	if (!ch)
 		return;
-	}
-	ch = &channels[index];
 	res->x0 = SMCCC_SUCCESS;
 	res->x1 = ch->time_ns;
 	res->x2 = ch->timed;
