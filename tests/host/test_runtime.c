@@ -303,6 +303,24 @@ static void t_diag_counters_bad_index_is_invalid(void)
 	CHECK(call(BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0, 0) == 0 BOARD_CHANNELS(PLUS_ONE));
 }
 
+/* DIAG_TIMING: the counter time spent in each served doorbell, and how many were timed. */
+static void t_diag_timing_counts_served_doorbells(void)
+{
+	uint64_t before = fake_ns;
+	struct smc_regs r;
+
+	CHECK(call(BOARD_SIP_FID(0x20), 1, 2, 0) == 0);
+	CHECK(call(BOARD_SIP_FID(0x20), 3, 4, 0) == 0);
+	r = call_regs(BOARD_FID_DIAG_TIMING, 4, 0, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[2] == 2);
+	CHECK(r.x[1] >= 2 * 1000 && r.x[1] <= fake_ns - before);	/* >= 1 us a doorbell */
+	r = call_regs(BOARD_FID_DIAG_TIMING, 0, 0, 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 0 && r.x[2] == 0);		/* another channel */
+	CHECK(call(BOARD_FID_DIAG_TIMING, 99, 0, 0) == SMCCC_INVALID_PARAMS);
+}
+
 static void t_diag_exit_ends_with_the_code(void)
 {
 	if (!setjmp(noreturn_jmp))
@@ -470,6 +488,7 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_second_cpu_on_a_busy_channel_is_refused),
 	TEST(t_register_mode_echo_counts_each_message),
 	TEST(t_diag_counters_bad_index_is_invalid),
+	TEST(t_diag_timing_counts_served_doorbells),
 	TEST(t_diag_exit_ends_with_the_code),
 	TEST(t_diag_fault_is_implemented_and_checks_its_arguments),
 	TEST(t_fault_not_supported_serves_nothing_for_count_doorbells),
