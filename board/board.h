@@ -55,4 +55,14 @@ enum board_service {
 #define BOARD_FID_DIAG_TIMING		BOARD_SIP_FID(0xfe04)
 #define BOARD_FID_DIAG_FAULT		BOARD_SIP_FID(0xfe05)
 
+#ifndef __ASSEMBLER__
+/* DIAG_FAULT's modes, x2 of the call. */
+enum board_fault_mode {
+	FAULT_NONE,
+	FAULT_NOT_SUPPORTED,	/* x0 = NOT_SUPPORTED; not served, shared memory untouched */
+	FAULT_LATE,		/* spin the delay with the channel's guard held, then serve */
+	FAULT_GARBAGE,		/* not served: garbage in x0..x3 and over the reply area */
+};
+#endif
+
 #endif

@@ -34,17 +34,9 @@ struct channel {
 	uint64_t timed;			/* ... and how many; both written by the guard's holder */
 	uint64_t busy_rejects;		/* written atomically by the CPUs that were refused */
 	uint32_t fault_left;		/* DIAG_FAULT: doorbells still to fault (0: none) ... */
-	uint32_t fault_mode;		/* ... how (enum fault_mode) ... */
+	uint32_t fault_mode;		/* ... how (enum board_fault_mode) ... */
 	uint64_t fault_delay_ns;	/* ... FAULT_LATE's delay ... */
 	uint64_t faults;		/* ... faults injected; all four under the guard */
-};
-
-/* DIAG_FAULT modes (docs/abi.md). */
-enum fault_mode {
-	FAULT_NONE,
-	FAULT_NOT_SUPPORTED,	/* x0 = NOT_SUPPORTED; not served, shared memory untouched */
-	FAULT_LATE,		/* spin fault_delay_ns with the guard held, then serve */
-	FAULT_GARBAGE,		/* not served: garbage in x0..x3 and over the reply area */
 };
 
 /* Longer than the clients' timeouts: arm_scpi waits 30 ms for a reply, SCMI 30 ms. */
