@@ -29,3 +29,19 @@ $(RT_FUZZ): $(RT_FUZZ_SRCS) $(wildcard firmware/include/*.h firmware/services/*.
 	@mkdir -p $(@D)
 	clang $(RT_FUZZ_CFLAGS) -Ifirmware/include -Ifirmware/lib -Ifirmware/services \
 		-Ifirmware/protocols -Iboard -o $@ $(RT_FUZZ_SRCS)
+
+# The dispatcher fuzzer's seeds, written from the firmware's headers (tests/fuzz/smccc_seeds.c).
+#   make -f tests/host/runtime.mk smccc-seeds      rewrite tests/fuzz/corpus/smccc; commit it
+RT_SEEDS := build/fuzz/smccc_seeds
+
+$(RT_SEEDS): tests/fuzz/smccc_seeds.c $(wildcard firmware/include/*.h firmware/services/*.h \
+	     firmware/protocols/*/*.h board/*.h)
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O1 -Wall -Wextra -Werror -Ifirmware/include -Ifirmware/services \
+		-Ifirmware/protocols -Iboard -o $@ $<
+
+smccc-seeds: $(RT_SEEDS)
+	rm -f tests/fuzz/corpus/smccc/*
+	$(RT_SEEDS) tests/fuzz/corpus/smccc
+
+.PHONY: smccc-seeds
