@@ -47,13 +47,22 @@ enum board_service {
 	X(scmi_smc,  "scmi-smc",  BOARD_SIP_FID(0x11), 0x3000, 0x1000, SERVICE_SCMI) \
 	X(test,      "test",      BOARD_SIP_FID(0x20), 0x4000, 0x1000, SERVICE_ECHO)
 
-/* Diagnostic SiP service for tests (docs/abi.md). */
+/*
+ * Diagnostic SiP service for tests (docs/abi.md). Only the test image (firmware built with
+ * FW_TEST_IMAGE) implements these; the production image answers NOT_SUPPORTED to each.
+ */
 #define BOARD_FID_DIAG_EXIT		BOARD_SIP_FID(0xfe00)
 #define BOARD_FID_DIAG_COUNTERS		BOARD_SIP_FID(0xfe01)
 #define BOARD_FID_DIAG_ECHO		BOARD_SIP_FID(0xfe02)
 #define BOARD_FID_DIAG_CHANNEL_COUNT	BOARD_SIP_FID(0xfe03)
 #define BOARD_FID_DIAG_TIMING		BOARD_SIP_FID(0xfe04)
 #define BOARD_FID_DIAG_FAULT		BOARD_SIP_FID(0xfe05)
+
+/*
+ * DIAG_EXIT's line on the secure UART, followed by " <status>": the runner (tools/qemu-run)
+ * reads the guest command's exit status from it, then the firmware powers the machine off.
+ */
+#define BOARD_EXIT_MARKER		"firmware: DIAG_EXIT status"
 
 #ifndef __ASSEMBLER__
 /* DIAG_FAULT's modes, x2 of the call. */

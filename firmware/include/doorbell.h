@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The contract between the SiP doorbell dispatcher (services/sip_doorbell.c) and the
+ * The contract between the SiP doorbell dispatcher (services/sip.c) and the
  * protocol servers (protocols/). Plain C: it builds for the firmware and for the host.
  */
 #ifndef DOORBELL_H
@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "plat.h"	/* the platform hooks a server may call (plat_time_ns) */
 
 /* Return values of a protocol server, turned into SMCCC x0 by the dispatcher. */
 #define DB_SERVED		0	/* reply (possibly a protocol error) is in shared memory */
@@ -34,8 +36,5 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
 
 /* Put a channel's shared memory in the state its protocol starts from (SCMI: FREE). */
 void scmi_channel_init(volatile uint8_t *shmem, size_t size);
-
-/* Platform time, for sensors that evolve with time: nanoseconds since boot. */
-uint64_t plat_time_ns(void);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "plat.h"
 #include "smccc.h"
 
 extern const struct smc_service arch_service;
@@ -47,15 +48,5 @@ enum psci_cpu_state psci_cpu_state(unsigned int cpu);
 
 /* ---- SiP doorbells (services/sip.c) ---- */
 void sip_init(uintptr_t shmem_base);
-
-/* ---- Platform hooks the services call (plat/qemu-virt/, or the host tests' stubs) ---- */
-unsigned int plat_current_cpu(void);
-int plat_mpidr_to_cpu(uint64_t mpidr);		/* negative when no such CPU */
-void plat_wake_cpu(unsigned int cpu);
-void plat_cpu_park(void) __attribute__((noreturn));	/* this CPU is off: back to the pen */
-void plat_system_off(void) __attribute__((noreturn));
-void plat_system_reset(void) __attribute__((noreturn));
-void plat_exit(uint32_t code) __attribute__((noreturn));	/* test runs: end QEMU */
-void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -52,6 +52,7 @@ void plat_wake_cpu(unsigned int cpu)
 void plat_cpu_park(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_off(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { longjmp(noreturn_jmp, 1); }
+void plat_cpu_standby(void) { }
 void plat_exit(uint32_t code) { (void)code; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
 uint64_t plat_time_ns(void) { return fake_time += 1000; }

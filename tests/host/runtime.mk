@@ -1,18 +1,26 @@
 # Host tests of the firmware's runtime services (SMCCC dispatch, PSCI, SiP doorbells).
 #   make -f tests/host/runtime.mk test-runtime      (from the repository root)
 RT_OUT   := build/host
-RT_SRCS  := firmware/services/smccc.c firmware/services/services.c firmware/services/arch_svc.c \
-            firmware/services/psci.c firmware/services/sip.c tests/host/test_runtime.c
+# The services as in the test image (FW_TEST_IMAGE: the diagnostic calls), and as in the
+# production image (test_production: every diagnostic ID must answer NOT_SUPPORTED).
+SVC_SRCS := firmware/services/smccc.c firmware/services/services.c firmware/services/arch_svc.c \
+            firmware/services/psci.c firmware/services/sip.c
+RT_SRCS  := $(SVC_SRCS) firmware/services/sip_diag.c tests/host/test_runtime.c
 RT_FLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
             -fno-sanitize-recover=all -Ifirmware/include -Ifirmware/lib -Ifirmware/services \
             -Iboard
+RT_HDRS  := $(wildcard firmware/include/*.h firmware/services/*.h board/*.h)
 
-$(RT_OUT)/test_runtime: $(RT_SRCS) $(wildcard firmware/include/*.h firmware/services/*.h board/*.h)
+$(RT_OUT)/test_runtime: $(RT_SRCS) $(RT_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(RT_FLAGS) -o $@ $(RT_SRCS)
+	$(CC) $(RT_FLAGS) -DFW_TEST_IMAGE -o $@ $(RT_SRCS)
 
-test-runtime: $(RT_OUT)/test_runtime
-	@$(RT_OUT)/test_runtime
+$(RT_OUT)/test_production: $(SVC_SRCS) tests/host/test_production.c $(RT_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(RT_FLAGS) -o $@ $(SVC_SRCS) tests/host/test_production.c
+
+test-runtime: $(RT_OUT)/test_runtime $(RT_OUT)/test_production
+	@rc=0; $(RT_OUT)/test_runtime || rc=1; $(RT_OUT)/test_production || rc=1; exit $$rc
 
 .PHONY: test-runtime
 
@@ -27,7 +35,7 @@ RT_FUZZ_SRCS   := $(filter-out tests/host/test_runtime.c,$(RT_SRCS)) tests/fuzz/
 
 $(RT_FUZZ): $(RT_FUZZ_SRCS) $(wildcard firmware/include/*.h firmware/services/*.h board/*.h)
 	@mkdir -p $(@D)
-	clang $(RT_FUZZ_CFLAGS) -Ifirmware/include -Ifirmware/lib -Ifirmware/services \
+	clang $(RT_FUZZ_CFLAGS) -DFW_TEST_IMAGE -Ifirmware/include -Ifirmware/lib -Ifirmware/services \
 		-Ifirmware/protocols -Iboard -o $@ $(RT_FUZZ_SRCS)
 
 # The dispatcher fuzzer's seeds, written from the firmware's headers (tests/fuzz/smccc_seeds.c).

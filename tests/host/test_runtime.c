@@ -36,6 +36,7 @@ void plat_wake_cpu(unsigned int cpu) { woken = (int)cpu; }
 void plat_cpu_park(void) { noreturn_what = "park"; longjmp(noreturn_jmp, 1); }
 void plat_system_off(void) { noreturn_what = "off"; longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { noreturn_what = "reset"; longjmp(noreturn_jmp, 1); }
+void plat_cpu_standby(void) { noreturn_what = "standby"; }
 void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
 static uint64_t fake_ns;

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Ending the machine: PSCI SYSTEM_OFF / SYSTEM_RESET through the secure PL061 GPIO that QEMU
- * wires to its power-off and reset requests (a rising edge on pin 0 / pin 1), and the
- * semihosting exit that lets a test run hand the guest's status to QEMU's exit code.
+ * wires to its power-off and reset requests (a rising edge on pin 0 / pin 1), PSCI
+ * CPU_SUSPEND's standby, and the test image's DIAG_EXIT: one line on the secure UART
+ * (BOARD_EXIT_MARKER and the status, which the runner reads), then power-off. No semihosting:
+ * the runner starts QEMU without it, so nothing in any world can reach the host.
  */
 #include <stdint.h>
 
 #include "arch.h"
 #include "platform_def.h"
-#include "services.h"
+#include "plat.h"
 
 #define GPIODIR		0x400
-#define SEMIHOST_SYS_EXIT		0x18
-#define ADP_STOPPED_APPLICATION_EXIT	0x20026
 
 static void gpio_rising_edge(unsigned int pin)
 {
@@ -43,16 +43,21 @@ void plat_system_reset(void)
 	halt();
 }
 
+/*
+ * Standby: the CPU waits for an interrupt or event and returns with its state intact.
+ * SCR_EL3.IRQ/FIQ are clear, so a pending non-secure interrupt ends the WFI (PSCI 1.1,
+ * 5.4: a standby state may return early, on any wake-up event).
+ */
+void plat_cpu_standby(void)
+{
+	dsb();
+	wfi();
+}
+
+#ifdef FW_TEST_IMAGE
 void plat_exit(uint32_t code)
 {
-	/* AArch64 semihosting: SYS_EXIT (w0) with x1 -> {reason, subcode}. */
-	static uint64_t block[2];
-
-	plat_log("diag: exit %u\n", code);
-	block[0] = ADP_STOPPED_APPLICATION_EXIT;
-	block[1] = code;
-	__asm__ volatile("mov x0, %0\n\tmov x1, %1\n\thlt #0xf000"
-			 : : "r"((uint64_t)SEMIHOST_SYS_EXIT), "r"(block) : "x0", "x1", "memory");
-	/* Only reached if QEMU ignored the request: power off rather than return. */
+	plat_log("%s %u\n", BOARD_EXIT_MARKER, code);
 	plat_system_off();
 }
+#endif

@@ -7,6 +7,14 @@
  *
  * Without a conduit word the call goes through the conduit PSCI uses (arm_smccc_1_1_invoke).
  * Test-only: it lets root make any firmware call, which is the point.
+ *
+ *   echo /host/path > /sys/kernel/debug/fwcall/semihost
+ *
+ * issues Arm semihosting calls from EL1 (HLT #0xF000): SYS_OPEN of that host path for
+ * writing, SYS_WRITE, SYS_CLOSE, then SYS_SYSTEM("touch <path>.system"). With semihosting
+ * enabled in QEMU they would create both files on the host; without it the first HLT is an
+ * undefined instruction and the kernel oopses. tests/guest/run-guest-tests checks that no
+ * file appears (tools/qemu-run must never pass -semihosting).
  */
 #include <linux/arm-smccc.h>
 #include <linux/debugfs.h>
@@ -75,6 +83,62 @@ static ssize_t fwcall_read(struct file *file, char __user *ubuf, size_t count, l
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
 }
 
+#define SEMIHOST_SYS_OPEN	0x01
+#define SEMIHOST_SYS_CLOSE	0x02
+#define SEMIHOST_SYS_WRITE	0x05
+#define SEMIHOST_SYS_SYSTEM	0x12
+#define SEMIHOST_OPEN_W		4	/* fopen mode "w" */
+
+static long semihost(unsigned long op, unsigned long *block)
+{
+	register unsigned long x0 asm("x0") = op;
+	register unsigned long *x1 asm("x1") = block;
+
+	asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+	return (long)x0;
+}
+
+static ssize_t semihost_write(struct file *file, const char __user *ubuf, size_t count,
+			      loff_t *ppos)
+{
+	static const char text[] = "semihosting reached the host\n";
+	char path[200], cmd[240];
+	unsigned long block[3];
+	long fd;
+
+	if (count >= sizeof(path))
+		return -EINVAL;
+	if (copy_from_user(path, ubuf, count))
+		return -EFAULT;
+	path[count] = '\0';
+	strim(path);
+
+	block[0] = (unsigned long)path;
+	block[1] = SEMIHOST_OPEN_W;
+	block[2] = strlen(path);
+	fd = semihost(SEMIHOST_SYS_OPEN, block);
+	pr_err("fwcall: semihosting SYS_OPEN returned %ld\n", fd);
+	if (fd >= 0) {
+		block[0] = fd;
+		block[1] = (unsigned long)text;
+		block[2] = sizeof(text) - 1;
+		semihost(SEMIHOST_SYS_WRITE, block);
+		block[0] = fd;
+		semihost(SEMIHOST_SYS_CLOSE, block);
+	}
+	snprintf(cmd, sizeof(cmd), "touch '%s.system'", path);
+	block[0] = (unsigned long)cmd;
+	block[1] = strlen(cmd);
+	pr_err("fwcall: semihosting SYS_SYSTEM returned %ld\n", semihost(SEMIHOST_SYS_SYSTEM, block));
+	return count;
+}
+
+static const struct file_operations semihost_fops = {
+	.owner = THIS_MODULE,
+	.write = semihost_write,
+	.llseek = default_llseek,
+};
+
 static const struct file_operations fwcall_fops = {
 	.owner = THIS_MODULE,
 	.read = fwcall_read,
@@ -86,6 +150,7 @@ static int __init fwcall_init(void)
 {
 	fwcall_dir = debugfs_create_dir("fwcall", NULL);
 	debugfs_create_file("call", 0600, fwcall_dir, NULL, &fwcall_fops);
+	debugfs_create_file("semihost", 0200, fwcall_dir, NULL, &semihost_fops);
 	return 0;
 }
 

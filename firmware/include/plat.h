@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The platform hooks the portable code calls (services/, protocols/), in one place as TF-A's
+ * include/plat/common/platform.h. plat/qemu-virt/ implements them for the board; the host
+ * tests and fuzz harnesses implement them as stubs.
+ */
+#ifndef PLAT_H
+#define PLAT_H
+
+#include <stdint.h>
+
+unsigned int plat_current_cpu(void);
+int plat_mpidr_to_cpu(uint64_t mpidr);		/* negative when no such CPU */
+void plat_wake_cpu(unsigned int cpu);
+void plat_cpu_park(void) __attribute__((noreturn));	/* this CPU is off: back to the pen */
+/* PSCI CPU_SUSPEND, standby: wait for a wake-up event (an interrupt) and return. */
+void plat_cpu_standby(void);
+void plat_system_off(void) __attribute__((noreturn));
+void plat_system_reset(void) __attribute__((noreturn));
+/* Test image only (DIAG_EXIT): print BOARD_EXIT_MARKER and the code, then power off. */
+void plat_exit(uint32_t code) __attribute__((noreturn));
+void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Nanoseconds since boot, from the generic timer: sensors that evolve, DIAG_TIMING. */
+uint64_t plat_time_ns(void);
+
+#endif

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The test image's diagnostic SiP calls (docs/abi.md): DIAG_EXIT, COUNTERS, ECHO,
+ * CHANNEL_COUNT, TIMING and FAULT. Built only with FW_TEST_IMAGE: they let the non-secure
+ * world stop the machine, spin a CPU at EL3 and disable a channel, so a production image
+ * never carries them (firmware/Makefile builds this file into the *-test images only).
+ *
+ * DIAG_FAULT arms a channel to misbehave for its next few doorbells: refuse them, serve them
+ * too late, or answer garbage. The doorbell path pays one load for it: fault_left is zero
+ * unless a test armed the channel.
+ */
+#include <stddef.h>
+
+#include "plat.h"
+#include "services.h"
+#include "sip_channel.h"
+
+#ifndef FW_TEST_IMAGE
+#error "sip_diag.c belongs to the test image only"
+#endif
+
+/* Longer than the clients' timeouts: arm_scpi waits 30 ms for a reply, SCMI 30 ms. */
+#define FAULT_DEFAULT_DELAY_US	50000
+#define FAULT_MAX_DELAY_US	1000000
+#define FAULT_GARBAGE_REG	0xdeadbeefU	/* x0..x3; as an SMC32 x0 it is negative */
+#define FAULT_GARBAGE_BYTE	0xa5
+#define FAULT_GARBAGE_BYTES	64	/* SCPI's reply slot, SCMI's SMT header and payload */
+
+void sip_diag_reset(struct channel *ch)
+{
+	ch->time_ns = 0;
+	ch->timed = 0;
+	ch->fault_left = 0;
+	ch->fault_mode = FAULT_NONE;
+	ch->faults = 0;
+}
+
+bool sip_diag_fault(struct channel *ch, struct smc_result *res)
+{
+	uint64_t t0;
+	unsigned int i;
+
+	ch->fault_left--;
+	ch->faults++;
+	switch (ch->fault_mode) {
+	case FAULT_LATE:
+		t0 = plat_time_ns();
+		while (plat_time_ns() - t0 < ch->fault_delay_ns)
+			;
+		return false;
+	case FAULT_GARBAGE:
+		if (ch->service != SERVICE_ECHO)
+			for (i = 0; i < FAULT_GARBAGE_BYTES && i < ch->size; i++)
+				ch->shmem[i] = FAULT_GARBAGE_BYTE;
+		res->x0 = (int32_t)FAULT_GARBAGE_REG;	/* SMC32: x0 sign-extended */
+		res->x1 = FAULT_GARBAGE_REG;
+		res->x2 = FAULT_GARBAGE_REG;
+		res->x3 = FAULT_GARBAGE_REG;
+		return true;
+	default:
+		res->x0 = SMCCC_NOT_SUPPORTED;
+		return true;
+	}
+}
+
+/* The channel a diagnostic call names by its index, or NULL and INVALID_PARAMS in x0. */
+static const struct channel *diag_channel(uint64_t index, struct smc_result *res)
+{
+	if (index < sip_channel_count)
+		return &sip_channels[index];
+	res->x0 = SMCCC_INVALID_PARAMS;
+	return NULL;
+}
+
+/* x1 = channel index -> x1, x2, x3 = doorbells served, errors returned, malformed requests. */
+static void diag_counters(uint64_t index, struct smc_result *res)
+{
+	const struct channel *ch = diag_channel(index, res);
+
+	if (!ch)
+		return;
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->cnt.served;
+	res->x2 = ch->cnt.errors;
+	res->x3 = ch->cnt.malformed;
+}
+
+/* x1 = channel index -> x1 = counter time (ns) spent serving its doorbells, x2 = how many. */
+static void diag_timing(uint64_t index, struct smc_result *res)
+{
+	const struct channel *ch = diag_channel(index, res);
+
+	if (!ch)
+		return;
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->time_ns;
+	res->x2 = ch->timed;
+}
+
+/*
+ * x1 = channel index, x2 = mode, x3 = how many doorbells, x4 = FAULT_LATE's delay in us
+ * (0: the default) -> x1 = doorbells that were still armed, x2 = faults injected so far.
+ * Taken under the channel's guard, so a doorbell is faulted or not, never half of each.
+ */
+static void diag_fault(const struct smc_call *call, struct smc_result *res)
+{
+	uint64_t index = call->arg[0], mode = call->arg[1], count = call->arg[2];
+	uint64_t us = call->arg[3];
+	struct channel *ch;
+
+	if (index >= sip_channel_count || mode > FAULT_GARBAGE ||
+	    (mode != FAULT_NONE && !count) || count > UINT32_MAX || us > FAULT_MAX_DELAY_US) {
+		res->x0 = SMCCC_INVALID_PARAMS;
+		return;
+	}
+	ch = &sip_channels[index];
+	if (!spin_trylock(&ch->busy)) {
+		res->x0 = SMCCC_BUSY;
+		return;
+	}
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = ch->fault_left;
+	res->x2 = ch->faults;
+	ch->fault_mode = (uint32_t)mode;
+	ch->fault_delay_ns = (us ? us : FAULT_DEFAULT_DELAY_US) * 1000;
+	ch->fault_left = mode == FAULT_NONE ? 0 : (uint32_t)count;
+	spin_unlock(&ch->busy);
+}
+
+bool sip_diag_implements(uint32_t fid)
+{
+	return fid == BOARD_FID_DIAG_EXIT || fid == BOARD_FID_DIAG_COUNTERS ||
+	       fid == BOARD_FID_DIAG_ECHO || fid == BOARD_FID_DIAG_CHANNEL_COUNT ||
+	       fid == BOARD_FID_DIAG_TIMING || fid == BOARD_FID_DIAG_FAULT;
+}
+
+void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
+{
+	switch (call->fid) {
+	case BOARD_FID_DIAG_EXIT:
+		plat_exit((uint32_t)call->arg[0]);
+	case BOARD_FID_DIAG_COUNTERS:
+		diag_counters(call->arg[0], res);
+		break;
+	case BOARD_FID_DIAG_ECHO:
+		res->x0 = SMCCC_SUCCESS;
+		res->x1 = call->arg[0];
+		res->x2 = call->arg[1];
+		res->x3 = call->arg[2];
+		break;
+	case BOARD_FID_DIAG_CHANNEL_COUNT:
+		res->x0 = sip_channel_count;
+		break;
+	case BOARD_FID_DIAG_TIMING:
+		diag_timing(call->arg[0], res);
+		break;
+	case BOARD_FID_DIAG_FAULT:
+		diag_fault(call, res);
+		break;
+	default:
+		res->x0 = SMCCC_NOT_SUPPORTED;
+		break;
+	}
+}

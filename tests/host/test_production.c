@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The production image's SiP service: built without FW_TEST_IMAGE, exactly as
+ * firmware/Makefile builds qemu-virt-{smc,hvc}.bin. Every diagnostic function ID and the
+ * register-mode ECHO doorbell answer NOT_SUPPORTED and are not advertised, while the real
+ * doorbells still serve. No plat_exit() stub exists here: if the production services
+ * referenced DIAG_EXIT's hook, this program would not link.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "board.h"
+#include "doorbell.h"
+#include "services.h"
+
+#ifdef FW_TEST_IMAGE
+#error "this test checks the production build"
+#endif
+
+static int failures, passes;
+static uint8_t shmem[BOARD_SHMEM_SIZE];
+static int served;
+
+unsigned int plat_current_cpu(void) { return 0; }
+int plat_mpidr_to_cpu(uint64_t mpidr) { return mpidr < 8 ? (int)mpidr : -1; }
+void plat_wake_cpu(unsigned int cpu) { (void)cpu; }
+void plat_cpu_park(void) { __builtin_trap(); }
+void plat_cpu_standby(void) { }
+void plat_system_off(void) { __builtin_trap(); }
+void plat_system_reset(void) { __builtin_trap(); }
+void plat_log(const char *fmt, ...) { (void)fmt; }
+uint64_t plat_time_ns(void) { return 0; }
+void scmi_channel_init(volatile uint8_t *mem, size_t size) { (void)mem; (void)size; }
+int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+{
+	(void)mem; (void)size; (void)cnt;
+	served++;
+	return DB_SERVED;
+}
+int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+{
+	(void)mem; (void)size; (void)cnt;
+	served++;
+	return DB_SERVED;
+}
+
+static struct smc_regs call(uint64_t fid, uint64_t a1)
+{
+	struct smc_regs r;
+	unsigned int i;
+
+	for (i = 0; i < 19; i++)
+		r.x[i] = 0xdead0000 + i;
+	r.x30 = 0;
+	r.x[0] = fid;
+	r.x[1] = a1;
+	r.x[2] = 7;	/* DIAG_FAULT: a valid mode and count, were it implemented */
+	r.x[3] = 1;
+	smccc_dispatch(&r, false);
+	return r;
+}
+
+static void result(const char *name, int ok, const char *why)
+{
+	if (ok) {
+		printf("PASS: production_%s\n", name);
+		passes++;
+	} else {
+		printf("FAIL: production_%s: %s\n", name, why);
+		failures++;
+	}
+}
+
+static const uint32_t diag_fids[] = {
+	BOARD_FID_DIAG_EXIT, BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO,
+	BOARD_FID_DIAG_CHANNEL_COUNT, BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT,
+};
+
+#define ECHO_FID(id, dt, fid, off, sz, svc) ((svc) == SERVICE_ECHO ? (fid) : 0) |
+
+int main(void)
+{
+	const uint32_t echo_fid = BOARD_CHANNELS(ECHO_FID) 0;
+	char why[160];
+	unsigned int i, n;
+	int ok;
+
+	psci_init(2, 0, BOARD_NS_RAM_BASE, 0x40000000);
+	sip_init((uintptr_t)shmem);
+
+	for (i = 0; i < sizeof(diag_fids) / sizeof(diag_fids[0]); i++) {
+		struct smc_regs r = call(diag_fids[i], 0);
+
+		ok = r.x[0] == (uint64_t)-1 && !r.x[1] && !r.x[2] && !r.x[3];
+		snprintf(why, sizeof(why), "fid 0x%x: x0..x3 = %llx %llx %llx %llx", diag_fids[i],
+			 (unsigned long long)r.x[0], (unsigned long long)r.x[1],
+			 (unsigned long long)r.x[2], (unsigned long long)r.x[3]);
+		snprintf(why + 100, 40, "diag_0x%x_not_supported", diag_fids[i] & 0xffff);
+		result(why + 100, ok, why);
+	}
+
+	/* The whole diagnostic range, not only today's six IDs. */
+	for (n = 0, i = 0xfe00; i <= 0xfeff; i++)
+		n += call(BOARD_SIP_FID(i), 0).x[0] != (uint64_t)-1;
+	snprintf(why, sizeof(why), "%u IDs in 0x8200fe00..0x8200feff answered", n);
+	result("diag_range_not_supported", n == 0, why);
+
+	ok = echo_fid && call(echo_fid, 0x1111).x[0] == (uint64_t)-1 &&
+	     call(echo_fid, 0x1111).x[1] == 0;
+	result("echo_doorbell_not_supported", ok, "the ECHO channel answered");
+
+	for (n = 0, i = 0; i < sizeof(diag_fids) / sizeof(diag_fids[0]); i++) {
+		n += call(SMCCC_ARCH_FEATURES, diag_fids[i]).x[0] != (uint64_t)-1;
+		n += call(PSCI_FEATURES, diag_fids[i]).x[0] != (uint64_t)-1;
+	}
+	n += call(SMCCC_ARCH_FEATURES, echo_fid).x[0] != (uint64_t)-1;
+	snprintf(why, sizeof(why), "%u FEATURES queries said implemented", n);
+	result("diag_calls_not_advertised", n == 0, why);
+
+	/* The real doorbells still serve: the production image is not simply broken. */
+	served = 0;
+	ok = call(BOARD_SIP_FID(0x01), 0).x[0] == 0 && call(BOARD_SIP_FID(0x10), 0).x[0] == 0 &&
+	     served == 2 && call(SMCCC_ARCH_FEATURES, BOARD_SIP_FID(0x01)).x[0] == 0;
+	result("protocol_doorbells_still_serve", ok, "an SCPI or SCMI doorbell failed");
+
+	return failures ? 1 : 0;
+}
