@@ -40,19 +40,20 @@ fw_entry:
 	b.hs	4f
 	str	xzr, [x0], #8
 	b	3b
-4:	ldr	x0, =boot_cpu_ready
-	mov	w1, #1
-	stlr	w1, [x0]
-	sev
-	mov	x0, x19
+4:	mov	x0, x19
 	bl	boot_primary
 	b	cpu_dead
 
+/*
+ * Secondaries touch no firmware state until the boot CPU has initialised all of it. RAM is
+ * no witness: SRAM can power up with any content and keeps the last boot's after a warm
+ * reset. The GIC distributor's enable bit is: every reset clears it, and the boot CPU sets
+ * it (gic_init) as the last step of its initialisation, then signals an event.
+ */
 secondary:
-	/* Wait until the boot CPU has set up .data and .bss. */
-	ldr	x0, =boot_cpu_ready
-5:	ldar	w1, [x0]
-	cbnz	w1, 6f
+	ldr	x0, =PLAT_GICD_BASE
+5:	ldr	w1, [x0]			/* GICD_CTLR */
+	tbnz	w1, #0, 6f			/* EnableGrp0: the boot CPU is done */
 	wfe
 	b	5b
 6:	mov	x0, x19

@@ -33,8 +33,6 @@ void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1)
 	__attribute__((noreturn));
 void cpu_pen_reenter(uint64_t stack_top, unsigned int cpu) __attribute__((noreturn));
 
-uint32_t boot_cpu_ready;
-
 /* The device tree is built here, in secure RAM, and only then copied out for Linux. */
 static uint8_t dtb_work[256 * 1024] __attribute__((aligned(8)));
 
@@ -178,7 +176,6 @@ void boot_primary(unsigned int cpu)
 	el3_arch_init();
 	plat_log("\nfirmware: QEMU virt reference firmware, conduit %s, boot CPU %u\n",
 		 CONDUIT_NAME, cpu);
-	gic_init(cpu);
 	prepare_dtb(&ram_base, &ram_size, &ncpus);
 	psci_init(ncpus, cpu, ram_base, ram_size);
 	sip_init((uintptr_t)BOARD_SHMEM_BASE);
@@ -186,6 +183,10 @@ void boot_primary(unsigned int cpu)
 	copy_out((volatile uint8_t *)(uintptr_t)BOARD_NS_FW_BASE, (const uint8_t *)el2_stub_start,
 		 (size_t)(el2_stub_end - el2_stub_start));
 #endif
+	/* Last: enabling the distributor releases the secondaries (entry.S). */
+	gic_init(cpu);
+	dsb();
+	sev();
 	plat_log("firmware: entering Linux at %lx\n", (unsigned long)BOARD_KERNEL_BASE);
 	enter_ns(BOARD_KERNEL_BASE, BOARD_DTB_BASE);
 }
