@@ -60,7 +60,13 @@ lower_sync:
 	.org	EL2_STUB_ENTER_EL1
 	adr	x2, el2_stub_start
 	msr	vbar_el2, x2
-	mov	x2, #(1 << 31)		/* HCR_EL2.RW: EL1 is AArch64; nothing trapped */
+	/*
+	 * HCR_EL2: RW (EL1 is AArch64), APK/API (pointer authentication not trapped), ATA (MTE
+	 * tags not trapped); APK/API/ATA are RES0 without their feature, so setting them is safe.
+	 */
+	mov	x2, #(1 << 31)
+	orr	x2, x2, #(3 << 40)
+	orr	x2, x2, #(1 << 56)
 	msr	hcr_el2, x2
 	mov	x2, #3			/* CNTHCTL_EL2: EL1 may use the physical timer */
 	msr	cnthctl_el2, x2
@@ -69,8 +75,28 @@ lower_sync:
 	msr	vpidr_el2, x2
 	mrs	x2, mpidr_el1
 	msr	vmpidr_el2, x2
-	mov	x2, #0x33ff		/* CPTR_EL2: RES1 bits only, no FP/SIMD trap */
-	msr	cptr_el2, x2
+	/*
+	 * CPTR_EL2: RES1 bits, no FP/SIMD trap; TZ (bit 8) and TSM (bit 12) cleared when the CPU
+	 * has SVE / SME (RES1 otherwise), with the largest vector lengths (ZCR_EL2, SMCR_EL2).
+	 */
+	mov	x2, #0x33ff
+	mrs	x3, id_aa64pfr0_el1
+	ubfx	x3, x3, #32, #4		/* SVE */
+	cbz	x3, 2f
+	bic	x2, x2, #(1 << 8)
+2:	mrs	x3, id_aa64pfr1_el1
+	ubfx	x3, x3, #24, #4		/* SME */
+	cbz	x3, 3f
+	bic	x2, x2, #(1 << 12)
+3:	msr	cptr_el2, x2
+	isb
+	tbnz	x2, #8, 4f
+	mov	x3, #0xf
+	msr	S3_4_C1_C2_0, x3	/* ZCR_EL2.LEN */
+4:	tbnz	x2, #12, 5f
+	mov	x3, #0xf
+	msr	S3_4_C1_C2_6, x3	/* SMCR_EL2.LEN */
+5:
 	msr	hstr_el2, xzr
 	mrs	x2, pmcr_el0		/* MDCR_EL2.HPMN = PMCR_EL0.N: EL1 sees every counter */
 	ubfx	x2, x2, #11, #5
@@ -84,6 +110,7 @@ lower_sync:
 	mov	x0, x1
 	mov	x1, xzr
 	mov	x2, xzr
+	mov	x3, xzr
 	isb
 	eret
 

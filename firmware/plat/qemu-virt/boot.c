@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "cpu_features.h"
 #include "el2_stub.h"
 #include "fdt.h"
 #include "fdt_fixup.h"
@@ -47,12 +48,14 @@ static void el3_arch_init(void)
 	write_sysreg(el3_vectors, vbar_el3);
 	write_sysreg(SCTLR_EL3_RES1 | SCTLR_SA, sctlr_el3);
 	/* Non-secure lower ELs in AArch64, HVC allowed, SMC allowed (SMD clear), IRQ/FIQ stay
-	 * with the non-secure world. */
-	write_sysreg(SCR_NS | SCR_RES1 | SCR_HCE | SCR_SIF | SCR_RW, scr_el3);
-	write_sysreg(0, cptr_el3);	/* no FP/SIMD, trace or AMU traps */
+	 * with the non-secure world; every feature the CPU has usable without an EL3 trap. */
+	write_sysreg(SCR_NS | SCR_RES1 | SCR_HCE | SCR_SIF | SCR_RW | cpu_scr_features(),
+		     scr_el3);
+	write_sysreg(cpu_cptr_features(), cptr_el3);	/* no FP/SIMD, trace or AMU traps */
+	isb();
+	cpu_vector_lengths();
 	write_sysreg(0, mdcr_el3);	/* no PMU or debug traps */
 	write_sysreg(PLAT_CNTFRQ_HZ, cntfrq_el0);
-	write_sysreg(SCTLR_EL2_RES1, sctlr_el2);
 	isb();
 }
 
@@ -161,6 +164,14 @@ static void prepare_dtb(uint64_t *ram_base, uint64_t *ram_size, unsigned int *nc
 /* Enter the non-secure world at @entry with x0 = @arg, through the EL2 stub if hvc. */
 static void __attribute__((noreturn)) enter_ns(uint64_t entry, uint64_t arg)
 {
+	/*
+	 * Every entry, the cold one and each CPU_ON, finds EL2 as booting.rst asks: MMU and
+	 * caches off, no VHE. A CPU that Linux turned off may have left EL2's MMU on (a VHE
+	 * kernel at EL2); its first instruction at the physical entry point would then fault.
+	 */
+	write_sysreg(HCR_EL2_RW, hcr_el2);
+	write_sysreg(SCTLR_EL2_RES1, sctlr_el2);
+	isb();
 #ifdef FW_CONDUIT_HVC
 	enter_lower_el(BOARD_NS_FW_BASE + EL2_STUB_ENTER_EL1, SPSR_EL2H, entry, arg);
 #else
@@ -211,10 +222,15 @@ void smc_handler(struct smc_regs *regs, bool from_aarch32)
 {
 	uint64_t ec = ESR_EC(read_sysreg(esr_el3));
 
+	/*
+	 * Anything but an SMC is a trap the EL3 set-up failed to disable (cpu_features.c): stop
+	 * the machine with one clear line rather than park a CPU that PSCI still reports ON.
+	 */
 	if (ec != (from_aarch32 ? EC_SMC32 : EC_SMC64)) {
-		plat_log("firmware: unexpected trap from lower EL, ESR %lx ELR %lx\n",
-			 (unsigned long)read_sysreg(esr_el3), (unsigned long)read_sysreg(elr_el3));
-		plat_cpu_park();
+		plat_log("firmware: unexpected trap from lower EL on CPU %u, ESR %lx ELR %lx\n",
+			 plat_current_cpu(), (unsigned long)read_sysreg(esr_el3),
+			 (unsigned long)read_sysreg(elr_el3));
+		panic("unexpected trap from a lower EL");
 	}
 	smccc_dispatch(regs, from_aarch32);
 }
