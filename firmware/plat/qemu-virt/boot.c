@@ -13,6 +13,7 @@
 #include "arch.h"
 #include "cpu_features.h"
 #include "el2_stub.h"
+#include "mmu.h"
 #include "fdt.h"
 #include "fdt_fixup.h"
 #include "platform_def.h"
@@ -29,6 +30,7 @@ extern const char el2_stub_start[], el2_stub_end[];
 extern char __stacks_end[];
 
 void gic_init(unsigned int cpu);
+int plat_mmu_setup(void);
 void gic_cpu_init(unsigned int cpu);
 void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1)
 	__attribute__((noreturn));
@@ -185,6 +187,9 @@ void boot_primary(unsigned int cpu)
 	unsigned int ncpus;
 
 	el3_arch_init();
+	if (plat_mmu_setup())
+		panic("the memory map does not fit the translation tables");
+	mmu_enable();
 	plat_log("\nfirmware: QEMU virt reference firmware, conduit %s, boot CPU %u\n",
 		 CONDUIT_NAME, cpu);
 	prepare_dtb(&ram_base, &ram_size, &ncpus);
@@ -214,6 +219,7 @@ void cpu_pen(unsigned int cpu)
 void boot_secondary(unsigned int cpu)
 {
 	el3_arch_init();
+	mmu_enable();	/* the boot CPU built the tables before it released us */
 	gic_cpu_init(cpu);
 	cpu_pen(cpu);
 }
