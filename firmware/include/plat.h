@@ -20,6 +20,12 @@ void plat_system_reset(void) __attribute__((noreturn));
 /* Test image only (DIAG_EXIT): print BOARD_EXIT_MARKER and the code, then power off. */
 void plat_exit(uint32_t code) __attribute__((noreturn));
 void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * SMCCC_ARCH_FEATURES for SMCCC_ARCH_WORKAROUND_1/2/3 on this core: SMCCC_SUCCESS (the
+ * firmware mitigates on every entry; call it), SMCCC_WA_UNAFFECTED, SMCCC_WA_NOT_REQUIRED
+ * (WA_2: mitigated for good at reset, or no core needs it) or SMCCC_NOT_SUPPORTED.
+ */
+int64_t plat_arch_workaround(uint32_t fid);
 /* Nanoseconds since boot, from the generic timer: sensors that evolve, DIAG_TIMING. */
 uint64_t plat_time_ns(void);
 

@@ -39,14 +39,21 @@ enum smccc_owner {
 #define SMCCC_BUSY		(-3)
 
 /* Arm architecture calls (owner 0). */
-#define SMCCC_VERSION		0x80000000U
-#define SMCCC_ARCH_FEATURES	0x80000001U
-#define SMCCC_VERSION_1_1	0x10001
+#define SMCCC_VERSION			0x80000000U
+#define SMCCC_ARCH_FEATURES		0x80000001U
+#define SMCCC_ARCH_WORKAROUND_1		0x80008000U	/* Spectre v2 (CVE-2017-5715) */
+#define SMCCC_ARCH_WORKAROUND_2		0x80007fffU	/* Spectre v4 (CVE-2018-3639) */
+#define SMCCC_ARCH_WORKAROUND_3		0x80003fffU	/* Spectre-BHB (CVE-2022-23960) */
+#define SMCCC_VERSION_1_1		0x10001
+/* SMCCC_ARCH_FEATURES answers for the workarounds (DEN0028, 7.5-7.7) */
+#define SMCCC_WA_UNAFFECTED		1	/* this PE needs no call */
+#define SMCCC_WA_NOT_REQUIRED		(-2)	/* no PE needs it (WA_2 only) */
 
 /* A decoded call, as the services see it. SMC32 arguments are already truncated to 32 bits. */
 struct smc_call {
 	uint32_t fid;
 	bool is_64;
+	bool from_aarch32;	/* the caller was in AArch32: it can make no SMC64 call */
 	uint64_t arg[7];	/* x1..x7 */
 };
 
@@ -76,7 +83,10 @@ extern const unsigned int smc_service_count;
  */
 void smccc_dispatch(struct smc_regs *regs, bool from_aarch32);
 
-/* Is @fid a call this firmware implements? (SMCCC_ARCH_FEATURES, PSCI_FEATURES) */
-bool smccc_implements(uint32_t fid);
+/*
+ * Is @fid a call this firmware implements for a caller in AArch32 (@from_aarch32) or AArch64
+ * state? (SMCCC_ARCH_FEATURES, PSCI_FEATURES: an AArch32 caller is never offered SMC64.)
+ */
+bool smccc_implements(uint32_t fid, bool from_aarch32);
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * PSCI 1.1 for a flat system of up to PSCI_MAX_CPUS cores: CPU_ON/OFF, AFFINITY_INFO,
- * SYSTEM_OFF/RESET, FEATURES. No CPU_SUSPEND: the board describes no idle states.
+ * SYSTEM_OFF/RESET, FEATURES, and CPU_SUSPEND's core standby (the one state PSCI 1.x makes
+ * mandatory; the board's device tree describes no idle states, so Linux does not ask for more).
  *
  * A CPU that is off waits in the platform's pen. CPU_ON records the entry point under the lock
  * and wakes the target; the target takes the request (psci_take_on_request) and enters the
@@ -119,6 +120,21 @@ static void psci_cpu_off(void)
 	plat_cpu_park();
 }
 
+/*
+ * power_state in the original format (PSCI 1.1, 5.4.2): StateID [15:0], StateType [16]
+ * (0 standby, 1 power-down), PowerLevel [25:24]; other bits zero. The one state served is
+ * the core's standby (type 0, level 0, StateID 0): wait for a wake-up event, return SUCCESS
+ * with the core's state intact. Anything else is INVALID_PARAMETERS (5.4.2: a power_state
+ * the implementation does not support).
+ */
+static int64_t psci_cpu_suspend(uint64_t power_state)
+{
+	if (power_state != PSCI_POWER_STATE_CORE_STANDBY)
+		return PSCI_E_INVALID_PARAMS;
+	plat_cpu_standby();
+	return PSCI_E_SUCCESS;
+}
+
 static int64_t psci_affinity_info(uint64_t mpidr, uint64_t lowest_level)
 {
 	int cpu = target_cpu(mpidr);
@@ -132,6 +148,8 @@ static bool psci_implements(uint32_t fid)
 {
 	switch (fid) {
 	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND:
+	case PSCI_FN64(PSCI_CPU_SUSPEND):
 	case PSCI_CPU_OFF:
 	case PSCI_CPU_ON:
 	case PSCI_FN64(PSCI_CPU_ON):
@@ -159,6 +177,10 @@ static void psci_handle(const struct smc_call *call, struct smc_result *res)
 	case PSCI_FN64(PSCI_CPU_ON):
 		res->x0 = psci_cpu_on(a[0], a[1], a[2]);
 		break;
+	case PSCI_CPU_SUSPEND:
+	case PSCI_FN64(PSCI_CPU_SUSPEND):
+		res->x0 = psci_cpu_suspend(a[0]);
+		break;
 	case PSCI_CPU_OFF:
 		psci_cpu_off();
 		break;
@@ -176,8 +198,9 @@ static void psci_handle(const struct smc_call *call, struct smc_result *res)
 		plat_log("psci: SYSTEM_RESET\n");
 		plat_system_reset();
 	case PSCI_FEATURES:
-		res->x0 = smccc_implements((uint32_t)a[0]) ? PSCI_E_SUCCESS
-							  : PSCI_E_NOT_SUPPORTED;
+		/* CPU_SUSPEND: flags 0, the original power_state format, no OS-initiated mode. */
+		res->x0 = smccc_implements((uint32_t)a[0], call->from_aarch32) ? PSCI_E_SUCCESS
+									       : PSCI_E_NOT_SUPPORTED;
 		break;
 	default:
 		res->x0 = PSCI_E_NOT_SUPPORTED;

@@ -36,6 +36,9 @@ extern const struct smc_service sip_service;
 
 #define PSCI_TOS_NOT_PRESENT_MP	2
 
+/* CPU_SUSPEND's power_state (original format): the core-level standby, StateID 0. */
+#define PSCI_POWER_STATE_CORE_STANDBY	0x0
+
 enum psci_cpu_state { PSCI_STATE_ON = 0, PSCI_STATE_OFF = 1, PSCI_STATE_ON_PENDING = 2 };
 
 /* Boot: @ncpus CPUs, CPU @boot_cpu already on; non-secure entry points must be in

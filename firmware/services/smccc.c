@@ -30,11 +30,11 @@ static bool fid_is_valid(uint32_t fid, bool from_aarch32)
 	return true;
 }
 
-bool smccc_implements(uint32_t fid)
+bool smccc_implements(uint32_t fid, bool from_aarch32)
 {
 	const struct smc_service *svc;
 
-	if (!fid_is_valid(fid, false))
+	if (!fid_is_valid(fid, from_aarch32))
 		return false;
 	svc = find_service(fid);
 	return svc && svc->implements(fid);
@@ -49,6 +49,7 @@ void smccc_dispatch(struct smc_regs *regs, bool from_aarch32)
 
 	call.fid = (uint32_t)regs->x[0];
 	call.is_64 = call.fid & SMCCC_64;
+	call.from_aarch32 = from_aarch32;
 	for (i = 0; i < 7; i++)
 		call.arg[i] = call.is_64 ? regs->x[i + 1] : (uint32_t)regs->x[i + 1];
 

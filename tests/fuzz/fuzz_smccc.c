@@ -53,6 +53,7 @@ void plat_cpu_park(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_off(void) { longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { longjmp(noreturn_jmp, 1); }
 void plat_cpu_standby(void) { }
+int64_t plat_arch_workaround(uint32_t fid) { return fid == SMCCC_ARCH_WORKAROUND_2 ? -2 : 0; }
 void plat_exit(uint32_t code) { (void)code; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
 uint64_t plat_time_ns(void) { return fake_time += 1000; }

@@ -20,6 +20,12 @@ expect_eq cpu_on_into_secure_ram_is_invalid_address \
 	"$(fwcall_x0 0xc4000003 1 0x0e000000 0)" $INVALID_ADDRESS
 expect_eq cpu_on_into_shared_memory_is_invalid_address \
 	"$(fwcall_x0 0xc4000003 1 0x4ff00000 0)" $INVALID_ADDRESS
+# PSCI 1.1 CPU_SUSPEND: the core's standby (power_state 0) returns SUCCESS after a wake-up
+# (the next timer tick); a power-down state is refused; PSCI_FEATURES offers it.
+expect_eq cpu_suspend_standby_returns_success "$(fwcall_x0 0x84000001 0)" 0x0
+expect_eq cpu_suspend_powerdown_is_invalid_parameters "$(fwcall_x0 0x84000001 0x10000)" \
+	0xfffffffffffffffe
+expect_eq psci_features_offers_cpu_suspend "$(fwcall_x0 0x8400000a 0x84000001)" 0x0
 expect_eq firmware_still_serves_after_bad_calls "$(fwcall_x0 0x84000000)" 0x10001
 
 cpu1=/sys/devices/system/cpu/cpu1/online

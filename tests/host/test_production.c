@@ -26,6 +26,7 @@ int plat_mpidr_to_cpu(uint64_t mpidr) { return mpidr < 8 ? (int)mpidr : -1; }
 void plat_wake_cpu(unsigned int cpu) { (void)cpu; }
 void plat_cpu_park(void) { __builtin_trap(); }
 void plat_cpu_standby(void) { }
+int64_t plat_arch_workaround(uint32_t fid) { (void)fid; return SMCCC_NOT_SUPPORTED; }
 void plat_system_off(void) { __builtin_trap(); }
 void plat_system_reset(void) { __builtin_trap(); }
 void plat_log(const char *fmt, ...) { (void)fmt; }

@@ -37,6 +37,17 @@ void plat_cpu_park(void) { noreturn_what = "park"; longjmp(noreturn_jmp, 1); }
 void plat_system_off(void) { noreturn_what = "off"; longjmp(noreturn_jmp, 1); }
 void plat_system_reset(void) { noreturn_what = "reset"; longjmp(noreturn_jmp, 1); }
 void plat_cpu_standby(void) { noreturn_what = "standby"; }
+/* The core's workaround answers, as plat/qemu-virt would give them for a Cortex-A57. */
+static int64_t wa_answer[3] = { SMCCC_SUCCESS, SMCCC_WA_NOT_REQUIRED, SMCCC_SUCCESS };
+int64_t plat_arch_workaround(uint32_t fid)
+{
+	switch (fid) {
+	case SMCCC_ARCH_WORKAROUND_1: return wa_answer[0];
+	case SMCCC_ARCH_WORKAROUND_2: return wa_answer[1];
+	case SMCCC_ARCH_WORKAROUND_3: return wa_answer[2];
+	}
+	return SMCCC_NOT_SUPPORTED;
+}
 void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
 static uint64_t fake_ns;
@@ -169,7 +180,7 @@ static void t_smc32_arguments_are_truncated(void)
 static void t_arch_features_reports_implemented_calls(void)
 {
 	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0) == 0);
-	CHECK(call(SMCCC_ARCH_FEATURES, 0x80008000, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(SMCCC_ARCH_FEATURES, 0x80000002, 0, 0) == SMCCC_NOT_SUPPORTED); /* SOC_ID */
 }
 
 /* ---- PSCI ---- */
@@ -183,9 +194,64 @@ static void t_psci_features(void)
 	CHECK(call(PSCI_FEATURES, PSCI_CPU_ON, 0, 0) == 0);
 	CHECK(call(PSCI_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0) == 0);
 	CHECK(call(PSCI_FEATURES, SMCCC_VERSION, 0, 0) == 0);
-	CHECK(call(PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0) == PSCI_E_NOT_SUPPORTED);
+	CHECK(call(PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0) == 0);	/* original format, no OSI */
+	CHECK(call(PSCI_FEATURES, PSCI_FN64(PSCI_CPU_SUSPEND), 0, 0) == 0);
 	CHECK(call(PSCI_FEATURES, 0x8400001f, 0, 0) == PSCI_E_NOT_SUPPORTED);
 	CHECK(call(PSCI_MIGRATE_INFO_TYPE, 0, 0, 0) == PSCI_TOS_NOT_PRESENT_MP);
+}
+
+/* PSCI 1.1 5.4: CPU_SUSPEND's core standby returns SUCCESS; other power states are refused. */
+static void t_cpu_suspend_standby_returns_success(void)
+{
+	CHECK(call(PSCI_CPU_SUSPEND, 0, 0, 0) == PSCI_E_SUCCESS);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "standby"));
+	noreturn_what = NULL;
+	CHECK(call(PSCI_FN64(PSCI_CPU_SUSPEND), 0, 0x40200000, 0) == PSCI_E_SUCCESS);
+	CHECK(noreturn_what && !strcmp(noreturn_what, "standby"));
+	noreturn_what = NULL;
+	CHECK(call(PSCI_CPU_SUSPEND, 1U << 16, 0, 0) == PSCI_E_INVALID_PARAMS);	/* power-down */
+	CHECK(call(PSCI_CPU_SUSPEND, 1U << 24, 0, 0) == PSCI_E_INVALID_PARAMS);	/* cluster */
+	CHECK(call(PSCI_CPU_SUSPEND, 5, 0, 0) == PSCI_E_INVALID_PARAMS);	/* StateID */
+	CHECK(call(PSCI_CPU_SUSPEND, 1U << 30, 0, 0) == PSCI_E_INVALID_PARAMS);	/* reserved */
+	CHECK(noreturn_what == NULL);
+	CHECK(psci_cpu_state(0) == PSCI_STATE_ON);
+}
+
+/* FEATURES never offers an AArch32 caller an SMC64 function it could not call. */
+static void t_features_offer_aarch32_callers_no_smc64(void)
+{
+	struct smc_regs r;
+
+	r = call_regs(SMCCC_ARCH_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0);
+	smccc_dispatch(&r, true);
+	CHECK(r.x[0] == (uint64_t)SMCCC_NOT_SUPPORTED);
+	r = call_regs(PSCI_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0);
+	smccc_dispatch(&r, true);
+	CHECK(r.x[0] == (uint64_t)PSCI_E_NOT_SUPPORTED);
+	r = call_regs(PSCI_FEATURES, PSCI_CPU_ON, 0, 0);		/* the SMC32 twin is offered */
+	smccc_dispatch(&r, true);
+	CHECK(r.x[0] == 0);
+	CHECK(call(PSCI_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0) == 0);	/* AArch64: offered */
+	CHECK(call(SMCCC_ARCH_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0) == 0);
+}
+
+/* SMCCC 1.1+: ARCH_FEATURES gives the core's answer for each workaround (DEN0028 7.5-7.7). */
+static void t_arch_workarounds_answer_as_the_core_needs(void)
+{
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_1, 0, 0) == 0);
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_2, 0, 0) == SMCCC_WA_NOT_REQUIRED);
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_3, 0, 0) == 0);
+	CHECK(call(SMCCC_ARCH_WORKAROUND_1, 0, 0, 0) == 0);
+	CHECK(call(SMCCC_ARCH_WORKAROUND_3, 0, 0, 0) == 0);
+	CHECK(call(PSCI_FEATURES, SMCCC_ARCH_WORKAROUND_1, 0, 0) == 0);
+	wa_answer[0] = SMCCC_WA_UNAFFECTED;	/* a core that needs no mitigation */
+	wa_answer[2] = SMCCC_NOT_SUPPORTED;
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_1, 0, 0) == SMCCC_WA_UNAFFECTED);
+	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_3, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(SMCCC_ARCH_WORKAROUND_1, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	CHECK(call(SMCCC_ARCH_WORKAROUND_3, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
+	wa_answer[0] = SMCCC_SUCCESS;
+	wa_answer[2] = SMCCC_SUCCESS;
 }
 
 static void t_cpu_on_entry_outside_ns_ram_is_invalid_address(void)
@@ -479,6 +545,9 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_arch_features_reports_implemented_calls),
 	TEST(t_psci_version_is_1_1),
 	TEST(t_psci_features),
+	TEST(t_cpu_suspend_standby_returns_success),
+	TEST(t_features_offer_aarch32_callers_no_smc64),
+	TEST(t_arch_workarounds_answer_as_the_core_needs),
 	TEST(t_cpu_on_entry_outside_ns_ram_is_invalid_address),
 	TEST(t_cpu_on_bad_target_is_invalid_params),
 	TEST(t_cpu_on_life_cycle),

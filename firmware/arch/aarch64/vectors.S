@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * EL3 exception vectors. Only the two "lower EL, synchronous" entries are live (SMC from
- * AArch64 and from AArch32); every other vector reports itself and parks the CPU.
+ * AArch64 and from AArch32); every other vector reports itself and stops the machine.
+ * Two tables: el3_vectors, and el3_vectors_btb_inval for the cores whose Spectre
+ * mitigation runs on every entry (cpu_errata.c chooses).
  * The frame layout is struct smc_regs (context.h, with compile-time asserts).
  */
 #include "context.h"
@@ -14,10 +16,20 @@
 	b	unexpected_exception
 	.endm
 
-	.macro	smc_vector, from_aarch32
+	.macro	smc_vector, from_aarch32, btb_inval=0
 	.align	7
 	sub	sp, sp, #CTX_SIZE
 	stp	x0, x1, [sp, #0]
+	.if \btb_inval
+	/* Cortex-A57/A72: the MMU off and on again invalidates the branch predictor (Spectre
+	 * v2 and BHB, cpu_errata.c). Flat map: the next fetch is the same address either way. */
+	mrs	x0, sctlr_el3
+	bic	x1, x0, #1
+	msr	sctlr_el3, x1
+	isb
+	msr	sctlr_el3, x0
+	isb
+	.endif
 	stp	x2, x3, [sp, #16]
 	mov	x1, #\from_aarch32
 	b	smc_entry
@@ -40,6 +52,27 @@ el3_vectors:
 	park_vector 10
 	park_vector 11
 	smc_vector 1		/* lower EL, AArch32: sync */
+	park_vector 13
+	park_vector 14
+	park_vector 15
+
+/* The same, for cores that must invalidate their branch predictor on entry from below. */
+	.align	11
+	.global	el3_vectors_btb_inval
+el3_vectors_btb_inval:
+	park_vector 0
+	park_vector 1
+	park_vector 2
+	park_vector 3
+	park_vector 4
+	park_vector 5
+	park_vector 6
+	park_vector 7
+	smc_vector 0, 1
+	park_vector 9
+	park_vector 10
+	park_vector 11
+	smc_vector 1, 1
 	park_vector 13
 	park_vector 14
 	park_vector 15

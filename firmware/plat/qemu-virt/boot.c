@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "cpu_errata.h"
 #include "cpu_features.h"
 #include "el2_stub.h"
 #include "mmu.h"
@@ -25,7 +26,6 @@
 #define CONDUIT_NAME "smc"
 #endif
 
-extern const char el3_vectors[];
 extern const char el2_stub_start[], el2_stub_end[];
 extern char __stacks_end[];
 
@@ -47,7 +47,8 @@ static void __attribute__((noreturn)) panic(const char *why)
 
 static void el3_arch_init(void)
 {
-	write_sysreg(el3_vectors, vbar_el3);
+	write_sysreg(cpu_el3_vectors(), vbar_el3);
+	cpu_errata_reset();
 	write_sysreg(SCTLR_EL3_RES1 | SCTLR_SA, sctlr_el3);
 	/* Non-secure lower ELs in AArch64, HVC allowed, SMC allowed (SMD clear), IRQ/FIQ stay
 	 * with the non-secure world; every feature the CPU has usable without an EL3 trap. */
