@@ -10,8 +10,9 @@
 #ifndef BOARD_H
 #define BOARD_H
 
-/* Non-secure RAM as QEMU lays it out (size comes from the DTB's /memory at boot). */
+/* Non-secure RAM as QEMU lays it out; the runner gives the machine this much (-m). */
 #define BOARD_NS_RAM_BASE	0x40000000ULL
+#define BOARD_NS_RAM_SIZE	0x40000000ULL
 
 /* Where the runner loads Linux and its device tree (docs/abi.md, "Memory map"). */
 #define BOARD_KERNEL_BASE	0x40200000ULL

@@ -175,6 +175,31 @@ static void model_env(void)
 	}
 }
 
+/*
+ * What the firmware hands Linux besides the board's devices, as boot-wrapper-aarch64 writes
+ * it: PSCI with the runner's conduit, "psci" as every CPU's enable-method, and the
+ * non-secure memory the firmware owns (EL2 stub, shared memory) as reserved no-map, with the
+ * root's cell sizes (2/2 on QEMU virt) so Linux never takes the window for RAM. The firmware
+ * itself does not edit the tree.
+ */
+static void firmware_handoff_nodes(const char *conduit, int cpus)
+{
+	int i;
+
+	printf("/ {\n\tpsci {\n");
+	printf("\t\tcompatible = \"arm,psci-1.0\", \"arm,psci-0.2\";\n");
+	printf("\t\tmethod = \"%s\";\n\t};\n\n", conduit);
+	printf("\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n");
+	printf("\t\tranges;\n\n");
+	printf("\t\tfirmware@%llx {\n\t\t\treg = <0x0 0x%llx 0x0 0x%llx>;\n\t\t\tno-map;\n\t\t};\n\n",
+	       BOARD_NS_FW_BASE, BOARD_NS_FW_BASE, BOARD_NS_FW_SIZE);
+	printf("\t\tshmem@%llx {\n\t\t\treg = <0x0 0x%llx 0x0 0x%llx>;\n\t\t\tno-map;\n\t\t};\n",
+	       BOARD_SHMEM_BASE, BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE);
+	printf("\t};\n};\n\n");
+	for (i = 0; i < cpus; i++)
+		printf("&{/cpus/cpu@%d} {\n\tenable-method = \"psci\";\n};\n", i);
+}
+
 int main(int argc, char **argv)
 {
 	const char *conduit = "smc";
@@ -204,6 +229,7 @@ int main(int argc, char **argv)
 	scpi_node();
 	scmi_node();
 	printf("\t};\n};\n\n");
+	firmware_handoff_nodes(conduit, cpus);
 
 	/* CPUs share DVFS domains pairwise: cpu0-1 on domain 0, cpu2-3 on domain 1, ... */
 	for (i = 0; i < cpus; i++)

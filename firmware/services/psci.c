@@ -23,7 +23,7 @@ struct psci_cpu {
 
 static struct {
 	spinlock_t lock;
-	unsigned int ncpus;
+	uint32_t present;	/* CPUs that have reached the firmware: CPU n is bit n */
 	uint64_t ns_base, ns_end;
 	struct psci_cpu cpu[PSCI_MAX_CPUS];
 } psci;
@@ -32,16 +32,35 @@ void psci_init(unsigned int ncpus, unsigned int boot_cpu, uint64_t ns_base, uint
 {
 	unsigned int i;
 
-	psci.ncpus = ncpus < PSCI_MAX_CPUS ? ncpus : PSCI_MAX_CPUS;
+	psci.present = 0;
+	for (i = 0; i < ncpus && i < PSCI_MAX_CPUS; i++)
+		psci.present |= 1U << i;
+	psci.present |= 1U << boot_cpu;
 	psci.ns_base = ns_base;
 	psci.ns_end = ns_base + ns_size;
 	for (i = 0; i < PSCI_MAX_CPUS; i++)
 		psci.cpu[i].state = i == boot_cpu ? PSCI_STATE_ON : PSCI_STATE_OFF;
 }
 
+static bool cpu_present(unsigned int cpu)
+{
+	return cpu < PSCI_MAX_CPUS && (__atomic_load_n(&psci.present, __ATOMIC_ACQUIRE) >> cpu & 1);
+}
+
+/*
+ * A secondary CPU has reached the pen: from now on PSCI knows it exists. The firmware counts
+ * the CPUs that arrive rather than reading a device tree: whatever QEMU (or silicon) started
+ * is what CPU_ON and AFFINITY_INFO may name.
+ */
+void psci_cpu_arrived(unsigned int cpu)
+{
+	if (cpu < PSCI_MAX_CPUS)
+		__atomic_fetch_or(&psci.present, 1U << cpu, __ATOMIC_RELEASE);
+}
+
 enum psci_cpu_state psci_cpu_state(unsigned int cpu)
 {
-	return cpu < psci.ncpus ? psci.cpu[cpu].state : PSCI_STATE_OFF;
+	return cpu_present(cpu) ? psci.cpu[cpu].state : PSCI_STATE_OFF;
 }
 
 static bool entry_is_valid(uint64_t ep)
@@ -59,7 +78,7 @@ static int target_cpu(uint64_t mpidr)
 {
 	int cpu = plat_mpidr_to_cpu(mpidr);
 
-	return cpu >= 0 && (unsigned int)cpu < psci.ncpus ? cpu : -1;
+	return cpu >= 0 && cpu_present((unsigned int)cpu) ? cpu : -1;
 }
 
 static int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context_id)
@@ -97,7 +116,7 @@ bool psci_take_on_request(unsigned int cpu, uint64_t *entry, uint64_t *context_i
 {
 	bool taken = false;
 
-	if (cpu >= psci.ncpus)
+	if (!cpu_present(cpu))
 		return false;
 	spin_lock(&psci.lock);
 	if (psci.cpu[cpu].state == PSCI_STATE_ON_PENDING) {

@@ -41,9 +41,11 @@ extern const struct smc_service sip_service;
 
 enum psci_cpu_state { PSCI_STATE_ON = 0, PSCI_STATE_OFF = 1, PSCI_STATE_ON_PENDING = 2 };
 
-/* Boot: @ncpus CPUs, CPU @boot_cpu already on; non-secure entry points must be in
- * [ns_base, ns_base + ns_size) and outside the firmware's own non-secure region. */
+/* Boot: CPUs 0..@ncpus-1 and @boot_cpu present, @boot_cpu already on; non-secure entry points
+ * must be in [ns_base, ns_base + ns_size) and outside the firmware's own non-secure region. */
 void psci_init(unsigned int ncpus, unsigned int boot_cpu, uint64_t ns_base, uint64_t ns_size);
+/* A secondary CPU reached the pen: it exists (boot.c calls this once per CPU, at boot). */
+void psci_cpu_arrived(unsigned int cpu);
 
 /* A parked CPU asks whether it has been turned on; fills entry and context id if so. */
 bool psci_take_on_request(unsigned int cpu, uint64_t *entry, uint64_t *context_id);

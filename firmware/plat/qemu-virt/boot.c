@@ -2,9 +2,10 @@
 /*
  * Cold boot on QEMU virt, the pen for CPUs that are off, and the C side of exception entry.
  *
- * Boot CPU: EL3 registers, GIC, the device tree for Linux (QEMU's, or the runner's prepared
- * one, fixed up), the runtime services, then Linux at non-secure EL2 (smc conduit) or EL1
- * behind the resident EL2 stub (hvc conduit). Other CPUs: EL3 registers, their banked GIC
+ * Boot CPU: EL3 registers and MMU, the runtime services, the GIC (which releases the other
+ * CPUs), then Linux at non-secure EL2 (smc conduit) or EL1 behind the resident EL2 stub (hvc
+ * conduit), with the runner's device tree (complete: board/gen-board-dts.c writes /psci,
+ * enable-method and /reserved-memory). Other CPUs: EL3 registers, MMU, their banked GIC
  * state, then the pen until PSCI CPU_ON.
  */
 #include <stddef.h>
@@ -15,8 +16,6 @@
 #include "cpu_features.h"
 #include "el2_stub.h"
 #include "mmu.h"
-#include "fdt.h"
-#include "fdt_fixup.h"
 #include "platform_def.h"
 #include "services.h"
 
@@ -36,8 +35,12 @@ void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1)
 	__attribute__((noreturn));
 void cpu_pen_reenter(uint64_t stack_top, unsigned int cpu) __attribute__((noreturn));
 
-/* The device tree is built here, in secure RAM, and only then copied out for Linux. */
-static uint8_t dtb_work[256 * 1024] __attribute__((aligned(8)));
+#define FDT_MAGIC	0xd00dfeedU
+
+_Static_assert(BOARD_SHMEM_BASE >= BOARD_NS_RAM_BASE &&
+	       BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE <= BOARD_NS_RAM_BASE + BOARD_NS_RAM_SIZE &&
+	       BOARD_NS_FW_BASE >= BOARD_NS_RAM_BASE,
+	       "the board's non-secure regions must be RAM Linux would otherwise own");
 
 static void __attribute__((noreturn)) panic(const char *why)
 {
@@ -62,107 +65,20 @@ static void el3_arch_init(void)
 	isb();
 }
 
-static uint32_t be32(const void *p)
+static uint32_t be32(const volatile void *p)
 {
-	const uint8_t *b = p;
+	const volatile uint8_t *b = p;
 
 	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-static uint64_t be64(const void *p)
-{
-	return (uint64_t)be32(p) << 32 | be32((const uint8_t *)p + 4);
-}
-
-/* Prefer the runner's prepared tree; fall back to the one QEMU wrote. */
-static const void *input_dtb(void)
-{
-	const void *prepared = (const void *)(uintptr_t)BOARD_DTB_BASE;
-
-	if (be32(prepared) == FDT_MAGIC)
-		return prepared;
-	return (const void *)(uintptr_t)BOARD_QEMU_DTB_BASE;
-}
-
-static void ram_from_dt(const struct fdt *t, uint64_t *base, uint64_t *size)
-{
-	int node = fdt_find_node(t, "/memory");
-	const void *reg;
-	int len;
-
-	if (node < 0)
-		panic("no /memory node in the device tree");
-	reg = fdt_getprop(t, node, "reg", &len);
-	if (!reg || len < 16)
-		panic("/memory has no 64-bit reg");
-	*base = be64(reg);
-	*size = be64((const uint8_t *)reg + 8);
-}
-
-static unsigned int cpus_from_dt(const struct fdt *t)
-{
-	int cpus = fdt_find_node(t, "/cpus");
-	unsigned int n = 0;
-	int node;
-
-	if (cpus < 0)
-		panic("no /cpus node in the device tree");
-	for (node = fdt_first_subnode(t, cpus); node >= 0; node = fdt_next_subnode(t, node)) {
-		const char *type = fdt_getprop(t, node, "device_type", NULL);
-
-		if (type && type[0] == 'c' && type[1] == 'p' && type[2] == 'u' && !type[3])
-			n++;
-	}
-	return n < PLAT_MAX_CPUS ? n : PLAT_MAX_CPUS;
-}
-
-static bool region_in(uint64_t base, uint64_t size, uint64_t outer, uint64_t outer_size)
-{
-	return base >= outer && size <= outer_size && base - outer <= outer_size - size;
-}
-
+#ifdef FW_CONDUIT_HVC
 static void copy_out(volatile uint8_t *dst, const uint8_t *src, size_t len)
 {
 	while (len--)
 		*dst++ = *src++;
 }
-
-/* Build Linux's device tree: /psci, enable-method, and the firmware's reserved memory. */
-static void prepare_dtb(uint64_t *ram_base, uint64_t *ram_size, unsigned int *ncpus)
-{
-	static const struct fixup_region reserved[] = {
-		{ "firmware", BOARD_NS_FW_BASE, BOARD_NS_FW_SIZE },
-		{ "shmem", BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE },
-	};
-	const struct fixup_cfg cfg = {
-		.psci_method = CONDUIT_NAME,
-		.regions = reserved,
-		.nregions = sizeof(reserved) / sizeof(reserved[0]),
-	};
-	struct fdt t;
-	int ret;
-
-	ret = fdt_open(&t, dtb_work, sizeof(dtb_work), input_dtb(), BOARD_DTB_MAX);
-	if (ret)
-		panic("the input device tree is not valid");
-	ram_from_dt(&t, ram_base, ram_size);
-	*ncpus = cpus_from_dt(&t);
-
-	/* The board's non-secure regions must be RAM Linux would otherwise own. */
-	if (!region_in(BOARD_NS_FW_BASE, BOARD_NS_FW_SIZE, *ram_base, *ram_size) ||
-	    !region_in(BOARD_SHMEM_BASE, BOARD_SHMEM_SIZE, *ram_base, *ram_size))
-		panic("the board's shared memory is not inside non-secure RAM");
-
-	ret = fdt_fixup_for_linux(&t, &cfg);
-	if (!ret)
-		ret = fdt_finish(&t);
-	if (ret || fdt_totalsize(&t) > BOARD_DTB_MAX)
-		panic("device-tree fix-up failed");
-	copy_out((volatile uint8_t *)(uintptr_t)BOARD_DTB_BASE, dtb_work, fdt_totalsize(&t));
-	plat_log("firmware: device tree %lu bytes, %u CPUs, RAM %lx+%lx\n",
-		 (unsigned long)fdt_totalsize(&t), *ncpus, (unsigned long)*ram_base,
-		 (unsigned long)*ram_size);
-}
+#endif
 
 /* Enter the non-secure world at @entry with x0 = @arg, through the EL2 stub if hvc. */
 static void __attribute__((noreturn)) enter_ns(uint64_t entry, uint64_t arg)
@@ -184,17 +100,17 @@ static void __attribute__((noreturn)) enter_ns(uint64_t entry, uint64_t arg)
 
 void boot_primary(unsigned int cpu)
 {
-	uint64_t ram_base, ram_size;
-	unsigned int ncpus;
-
 	el3_arch_init();
 	if (plat_mmu_setup())
 		panic("the memory map does not fit the translation tables");
 	mmu_enable();
 	plat_log("\nfirmware: QEMU virt reference firmware, conduit %s, boot CPU %u\n",
 		 CONDUIT_NAME, cpu);
-	prepare_dtb(&ram_base, &ram_size, &ncpus);
-	psci_init(ncpus, cpu, ram_base, ram_size);
+	/* The runner's device tree is complete (board/gen-board-dts.c): the firmware only
+	 * checks that one is there, so a missing tree is one clear line, not a silent hang. */
+	if (be32((const volatile void *)(uintptr_t)BOARD_DTB_BASE) != FDT_MAGIC)
+		panic("no device tree at BOARD_DTB_BASE");
+	psci_init(1, cpu, BOARD_NS_RAM_BASE, BOARD_NS_RAM_SIZE);
 	sip_init((uintptr_t)BOARD_SHMEM_BASE);
 #ifdef FW_CONDUIT_HVC
 	copy_out((volatile uint8_t *)(uintptr_t)BOARD_NS_FW_BASE, (const uint8_t *)el2_stub_start,
@@ -222,6 +138,7 @@ void boot_secondary(unsigned int cpu)
 	el3_arch_init();
 	mmu_enable();	/* the boot CPU built the tables before it released us */
 	gic_cpu_init(cpu);
+	psci_cpu_arrived(cpu);
 	cpu_pen(cpu);
 }
 
