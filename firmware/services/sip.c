@@ -66,21 +66,25 @@ static struct channel *find_channel(uint32_t fid)
 	return NULL;
 }
 
+/* The protocol server of each shared-memory service (include/doorbell.h). */
+static const db_server_fn servers[] = {
+	[SERVICE_SCPI] = scpi_serve,
+	[SERVICE_SCMI] = scmi_serve,
+};
+
 static int serve(struct channel *ch, const struct smc_call *call, struct smc_result *res)
 {
-	switch (ch->service) {
-	case SERVICE_SCPI:
-		return scpi_serve(ch->shmem, ch->size, &ch->cnt);
-	case SERVICE_SCMI:
-		return scmi_serve(ch->shmem, ch->size, &ch->cnt);
-	case SERVICE_ECHO:
+	if (ch->service == SERVICE_ECHO) {
 		/* Register mode: arguments back, plus a sequence number that proves the count. */
 		res->x1 = call->arg[0];
 		res->x2 = call->arg[1];
 		res->x3 = ch->cnt.served + 1;
 		return DB_SERVED;
 	}
-	return DB_MALFORMED;
+	if ((unsigned int)ch->service >= sizeof(servers) / sizeof(servers[0]) ||
+	    !servers[ch->service])
+		return DB_MALFORMED;
+	return servers[ch->service](ch->shmem, ch->size, &ch->cnt);
 }
 
 /*

@@ -25,7 +25,7 @@
 #define MiB(x)	((uint64_t)(x) << 20)
 
 static const struct mmap_region plat_mmap[] = {
-	{ 0, MiB(64), MT_NORMAL | MT_EXEC },					/* flash */
+	{ PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MT_NORMAL | MT_EXEC },		/* flash */
 	{ PLAT_GICD_BASE, MiB(2), MT_DEVICE | MT_RW },				/* GICD, GICC, GICR */
 	{ PLAT_SEC_UART_BASE & ~(MiB(2) - 1), MiB(2), MT_DEVICE | MT_RW },	/* UART, GPIO */
 	{ PLAT_SEC_RAM_BASE, PLAT_SEC_RAM_SIZE, MT_NORMAL | MT_RW },

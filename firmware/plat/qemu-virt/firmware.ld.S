@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Code and read-only data run from secure flash at 0 (QEMU ignores writes there); data, bss
- * and stacks live in secure RAM, which the non-secure world cannot reach.
+ * and stacks live in secure RAM, which the non-secure world cannot reach. Run through cpp
+ * (firmware/Makefile): every number comes from platform_def.h.
  */
+#include "platform_def.h"
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
 ENTRY(fw_entry)
 
 MEMORY {
-	FLASH (rx)  : ORIGIN = 0x00000000, LENGTH = 64M
-	SRAM  (rwx) : ORIGIN = 0x0e000000, LENGTH = 16M
+	FLASH (rx)  : ORIGIN = PLAT_FLASH_BASE, LENGTH = PLAT_FLASH_SIZE
+	SRAM  (rwx) : ORIGIN = PLAT_SEC_RAM_BASE, LENGTH = PLAT_SEC_RAM_SIZE
 }
 
 SECTIONS
@@ -44,7 +46,7 @@ SECTIONS
 	} > SRAM
 
 	.stacks (NOLOAD) : ALIGN(16) {
-		. += 0x2000 * 8;	/* PLAT_STACK_SIZE * PLAT_MAX_CPUS */
+		. += PLAT_STACK_SIZE * PLAT_MAX_CPUS;
 		__stacks_end = .;
 	} > SRAM
 
