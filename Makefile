@@ -21,11 +21,22 @@ kernels: setup
 firmware:
 	@$(MAKE) -s --no-print-directory -C firmware
 
-board: build/board/gen-board-dts
+board: build/board/gen-board-dts build/board/board.env build/board/board-consts.h
 
 build/board/gen-board-dts: board/gen-board-dts.c board/board.h $(wildcard firmware/protocols/model/model_def.h)
 	@mkdir -p $(@D)
 	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -Iboard -Ifirmware/protocols/model -o $@ $<
+
+# board.h's numbers for the runner, shell tests and --dt fragments (board/gen-board-env.c).
+build/board/gen-board-env: board/gen-board-env.c board/board.h firmware/plat/qemu-virt/platform_def.h
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -Iboard -Ifirmware/plat/qemu-virt -o $@ $<
+
+build/board/board.env: build/board/gen-board-env
+	$< --env > $@.tmp && mv $@.tmp $@
+
+build/board/board-consts.h: build/board/gen-board-env
+	$< --header > $@.tmp && mv $@.tmp $@
 
 modules-%:
 	@tools/build-modules $*

@@ -75,4 +75,11 @@ enum board_fault_mode {
 };
 #endif
 
+/*
+ * What only the runner (tools/qemu-run) used to know: where it loads the initramfs, and how
+ * much RAM it gives QEMU (-m). The initramfs must end below BOARD_NS_FW_BASE.
+ */
+#define BOARD_INITRD_BASE	0x48200000ULL
+#define BOARD_NS_RAM_SIZE	0x40000000ULL	/* 1 GiB; the firmware reads /memory all the same */
+
 #endif

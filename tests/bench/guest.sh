@@ -14,8 +14,8 @@
 COUNT=${BENCH_COUNT:-10000}
 D=/sys/kernel/debug/mboxbench
 # docs/abi.md: DIAG_TIMING, and the channel indexes of BOARD_CHANNELS.
-DIAG_TIMING=0x8200fe04
-CHANNELS="0 1 2 3 4"
+DIAG_TIMING=$BOARD_FID_DIAG_TIMING
+CHANNELS=$(seq 0 $((BOARD_CHANNEL_COUNT - 1)))
 
 if [ ! -e $D/run ]; then
 	echo "BENCH error no $D/run: is tests/bench/bench.dtsi applied and mboxbench loaded?"

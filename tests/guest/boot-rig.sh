@@ -17,9 +17,9 @@ expect_eq unknown_function_id_is_not_supported "$(fwcall_x0 0x83000042)" $NOT_SU
 expect_eq fast_call_with_bits_23_16_is_not_supported "$(fwcall_x0 0x84010000)" $NOT_SUPPORTED
 expect_eq yielding_call_is_not_supported "$(fwcall_x0 0x04000000)" $NOT_SUPPORTED
 expect_eq cpu_on_into_secure_ram_is_invalid_address \
-	"$(fwcall_x0 0xc4000003 1 0x0e000000 0)" $INVALID_ADDRESS
+	"$(fwcall_x0 0xc4000003 1 $PLAT_SEC_RAM_BASE 0)" $INVALID_ADDRESS
 expect_eq cpu_on_into_shared_memory_is_invalid_address \
-	"$(fwcall_x0 0xc4000003 1 0x4ff00000 0)" $INVALID_ADDRESS
+	"$(fwcall_x0 0xc4000003 1 $BOARD_SHMEM_BASE 0)" $INVALID_ADDRESS
 # PSCI 1.1 CPU_SUSPEND: the core's standby (power_state 0) returns SUCCESS after a wake-up
 # (the next timer tick); a power-down state is refused; PSCI_FEATURES offers it.
 expect_eq cpu_suspend_standby_returns_success "$(fwcall_x0 0x84000001 0)" 0x0

@@ -17,7 +17,7 @@
 . /qemu-run/lib.sh
 . /qemu-run/model.env
 
-DIAG_FAULT=0x8200fe05
+DIAG_FAULT=$BOARD_FID_DIAG_FAULT
 RATE=/sys/kernel/debug/clk/$CLK_1_NAME/clk_rate
 CLK=/sys/kernel/debug/clk/clk_summary
 a2p=$CHANNEL_scmi_a2p
@@ -40,7 +40,7 @@ expect_eq scmi_rate_before_the_faults "$(cat $RATE)" "$CLK_1_INIT"
 # ---- mode 3: garbage ----
 n0=$(dmesg | wc -l)
 s0=$(served $a2p)
-expect_eq scmi_garbage_armed "$(fwcall_x0 $DIAG_FAULT $a2p 3 1)" 0x0
+expect_eq scmi_garbage_armed "$(fwcall_x0 $DIAG_FAULT $a2p $FAULT_GARBAGE 1)" 0x0
 read_once $RATE; a=$RV
 read_once $RATE; b=$RV
 log=$(klog_from "$n0")
@@ -48,7 +48,7 @@ echo "   (scmi garbage: reads '$a', '$b')"
 expect_eq scmi_garbage_read_fails_clk_reports_0 "$a" 0
 expect_eq scmi_garbage_next_read_works "$b" "$CLK_1_INIT"
 expect_log scmi_garbage_driver_logs_x0 "$log" \
-	'mailbox-scmi: channel 0: function 0x82000010 returned -559038737$'
+	"mailbox-scmi: channel 0: function $BOARD_FID_SCMI_A2P returned -559038737\$"
 expect_log scmi_garbage_client_times_out "$log" 'timed out in resp'
 expect_log scmi_garbage_client_warns_unknown_type "$log" 'received unknown msg_type:1'
 expect_eq scmi_garbage_one_served "$(($(served $a2p) - s0))" 1
@@ -56,7 +56,7 @@ expect_eq scmi_garbage_one_served "$(($(served $a2p) - s0))" 1
 # ---- mode 1: NOT_SUPPORTED, the channel is never handed back ----
 n0=$(dmesg | wc -l)
 s0=$(served $a2p)
-expect_eq scmi_not_supported_armed "$(fwcall_x0 $DIAG_FAULT $a2p 1 1)" 0x0
+expect_eq scmi_not_supported_armed "$(fwcall_x0 $DIAG_FAULT $a2p $FAULT_NOT_SUPPORTED 1)" 0x0
 read_once $RATE; a=$RV
 read_once $RATE; b=$RV
 read_once $RATE; c=$RV
@@ -65,12 +65,12 @@ echo "   (scmi not supported: reads '$a', '$b', '$c')"
 expect_eq scmi_not_supported_read_fails_clk_reports_0 "$a" 0
 expect_eq scmi_not_supported_recovered_by_the_third_read "$c" "$CLK_1_INIT"
 expect_log scmi_not_supported_driver_logs_x0 "$log" \
-	'mailbox-scmi: channel 0: function 0x82000010 returned -1$'
+	"mailbox-scmi: channel 0: function $BOARD_FID_SCMI_A2P returned -1\$"
 expect_log scmi_not_supported_client_times_out "$log" 'timed out in resp'
 expect_log scmi_not_supported_client_finds_the_channel_busy "$log" \
 	'Timeout waiting for a free TX channel'
 
-set -- $(fwcall $DIAG_FAULT $a2p 0 0)
+set -- $(fwcall $DIAG_FAULT $a2p $FAULT_NONE 0)
 expect_eq scmi_faults_consumed "$(($2)) $(($3))" "0 2"
 # SCMI is whole again: every clock's rate comes from the firmware and is right.
 for i in 0 1 2 3; do

@@ -23,8 +23,8 @@
 . /qemu-run/model.env
 
 CPUFREQ=/sys/devices/system/cpu/cpufreq/policy0
-DIAG_FAULT=0x8200fe05
-DIAG_TIMING=0x8200fe04
+DIAG_FAULT=$BOARD_FID_DIAG_FAULT
+DIAG_TIMING=$BOARD_FID_DIAG_TIMING
 SCMI_CLK=$CLK_1_NAME
 SCMI_CLK_RATE=$CLK_1_INIT
 LATE_US=100000
@@ -51,7 +51,7 @@ arm() {
 
 # disarm CHANNEL: prints "left injected" (doorbells still armed, faults injected so far).
 disarm() {
-	set -- $(fwcall $DIAG_FAULT "$1" 0 0)
+	set -- $(fwcall $DIAG_FAULT "$1" $FAULT_NONE 0)
 	echo "$(($2)) $(($3))"
 }
 
@@ -80,9 +80,9 @@ fi
 TEMP=$hw/temp1_input
 
 # ---- the switch itself ----
-expect_eq diag_fault_bad_channel_is_invalid "$(fwcall_x0 $DIAG_FAULT 99 1 1)" 0xfffffffffffffffe
-expect_eq diag_fault_bad_mode_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo 4 1)" 0xfffffffffffffffe
-expect_eq diag_fault_zero_count_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo 1 0)" 0xfffffffffffffffe
+expect_eq diag_fault_bad_channel_is_invalid "$(fwcall_x0 $DIAG_FAULT 99 $FAULT_NOT_SUPPORTED 1)" 0xfffffffffffffffe
+expect_eq diag_fault_bad_mode_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo $((FAULT_GARBAGE + 1)) 1)" 0xfffffffffffffffe
+expect_eq diag_fault_zero_count_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo $FAULT_NOT_SUPPORTED 0)" 0xfffffffffffffffe
 expect_eq diag_fault_nothing_armed_at_boot "$(disarm $lo) $(disarm $hi) $(disarm $a2p)" \
 	"0 0 0 0 0 0"
 
@@ -106,7 +106,7 @@ scpi_mode() {
 	log=$(klog_from "$n0")
 	echo "   (scpi $name: reads '$a_v' ${a_ms} ms, '$b_v' ${b_ms} ms, '$c_v' ${c_ms} ms; firmware time on the channels $((tl / 1000000)) ms and $((th / 1000000)) ms)"
 	expect_eq "scpi_${name}_each_channel_faulted_once" "$left" "$want"
-	if [ "$mode" = 2 ]; then
+	if [ "$mode" = $FAULT_LATE ]; then
 		in_range "$a_v" $TEMP_0_MIN $TEMP_0_MAX && in_range "$b_v" $TEMP_0_MIN $TEMP_0_MAX &&
 			pass "scpi_${name}_reads_still_succeed" ||
 			fail "scpi_${name}_reads_still_succeed" "'$a_v' '$b_v'"
@@ -124,7 +124,9 @@ scpi_mode() {
 		esac
 		expect_eq "scpi_${name}_only_the_third_served" $((s1 - s0)) 1
 		for c in 0 1; do
-			if echo "$log" | grep -q "mailbox-scpi: channel $c: function 0x8200000$((c + 1)) returned $line\$"; then
+			fid=$BOARD_FID_SCPI_LOW
+			[ $c = 1 ] && fid=$BOARD_FID_SCPI_HIGH
+			if echo "$log" | grep -q "mailbox-scpi: channel $c: function $fid returned $line\$"; then
 				pass "scpi_${name}_driver_logs_channel_${c}"
 			else
 				fail "scpi_${name}_driver_logs_channel_${c}" "$(echo "$log" | tail -n 3 | tr '\n' '|')"
@@ -135,9 +137,9 @@ scpi_mode() {
 		fail "scpi_${name}_next_read_works" "'$c_v' (rc $c_rc)"
 }
 
-scpi_mode 1 not_supported -1
-scpi_mode 3 garbage -559038737
-scpi_mode 2 late ""
+scpi_mode $FAULT_NOT_SUPPORTED not_supported -1
+scpi_mode $FAULT_GARBAGE garbage -559038737
+scpi_mode $FAULT_LATE late ""
 # and arm_scpi is whole again: every sensor, both channels
 bad=
 for f in $hw/*_input; do
@@ -150,7 +152,7 @@ expect_eq scpi_every_sensor_reads_after_the_faults "${bad:-none}" none
 n0=$(klog_lines)
 t0=$(timing $a2p)
 s0=$(served $a2p)
-arm $a2p 2 1 $LATE_US
+arm $a2p $FAULT_LATE 1 $LATE_US
 read_once /sys/kernel/debug/clk/$SCMI_CLK/clk_rate
 expect_eq scmi_late_rate_still_correct "$RV" "$SCMI_CLK_RATE"
 t=$((($(timing $a2p) - t0) & 0xffffffff))

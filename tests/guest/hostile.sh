@@ -9,7 +9,7 @@
 #
 #   tools/qemu-run --kernel 6.1 --script tests/guest/hostile.sh      (HOSTILE_RINGS=50000)
 #
-# SCMI frames go to scmi-smc (0x82000011), which no Linux driver uses. SCPI frames go to both
+# SCMI frames go to scmi-smc ($BOARD_FID_SCMI_SMC), which no Linux driver uses. SCPI frames go to both
 # SCPI channels while arm_scpi is idle: cpufreq on the userspace governor, nothing reading
 # the sensors or clocks until the end.
 . /qemu-run/lib.sh
@@ -78,7 +78,8 @@ hostile hostile regs 2000 3
 hostile after_hammer frames scmi
 hostile after_hammer frames scpi
 expect_eq after_hammer_smccc_version "$(fwcall_x0 0x80000000)" 0x10001
-expect_eq after_hammer_channel_count "$(fwcall_x0 0x8200fe03)" "0x5"
+expect_eq after_hammer_channel_count "$(fwcall_x0 $BOARD_FID_DIAG_CHANNEL_COUNT)" \
+	"$(printf 0x%x $BOARD_CHANNEL_COUNT)"
 
 # ---- and Linux's own drivers still work over the same firmware ----
 for i in 0 1 2 3; do

@@ -3,6 +3,7 @@
 # each check prints one "PASS: name" or "FAIL: name: why" line.
 
 . /qemu-run/env		# KERNEL, CONDUIT, SMP, GIC: how the runner started this guest
+. /qemu-run/board.env	# board.h's function IDs and addresses (board/gen-board-env)
 FWCALL=/sys/kernel/debug/fwcall/call
 FAILED=0
 
@@ -33,6 +34,6 @@ fwcall_x0() {
 
 # counters CHANNEL_INDEX: "served errors malformed" in decimal, from DIAG_COUNTERS.
 counters() {
-	set -- $(fwcall 0x8200fe01 "$1")
+	set -- $(fwcall $BOARD_FID_DIAG_COUNTERS "$1")
 	echo "$(($2)) $(($3)) $(($4))"
 }

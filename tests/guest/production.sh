@@ -6,15 +6,16 @@
 
 NOT_SUPPORTED=0xffffffffffffffff
 
-for f in 0x8200fe00 0x8200fe01 0x8200fe02 0x8200fe03 0x8200fe04 0x8200fe05; do
-	# DIAG_EXIT (0xfe00) would power the guest off here: answering at all proves it does not.
+for f in $BOARD_FID_DIAG_EXIT $BOARD_FID_DIAG_COUNTERS $BOARD_FID_DIAG_ECHO \
+	$BOARD_FID_DIAG_CHANNEL_COUNT $BOARD_FID_DIAG_TIMING $BOARD_FID_DIAG_FAULT; do
+	# DIAG_EXIT would power the guest off here: answering at all proves it does not.
 	expect_eq "production_diag_${f}_not_supported" "$(fwcall $f 0 1 1 0)" \
 		"$NOT_SUPPORTED 0x0 0x0 0x0"
 	expect_eq "production_diag_${f}_not_advertised" "$(fwcall_x0 0x80000001 $f)" $NOT_SUPPORTED
 done
-expect_eq production_echo_doorbell_not_supported "$(fwcall 0x82000020 0x1111 0x2222)" \
+expect_eq production_echo_doorbell_not_supported "$(fwcall $BOARD_FID_TEST 0x1111 0x2222)" \
 	"$NOT_SUPPORTED 0x0 0x0 0x0"
-expect_eq production_scpi_doorbell_advertised "$(fwcall_x0 0x80000001 0x82000001)" 0x0
+expect_eq production_scpi_doorbell_advertised "$(fwcall_x0 0x80000001 $BOARD_FID_SCPI_LOW)" 0x0
 
 hw=
 for h in /sys/class/hwmon/hwmon*; do

@@ -103,7 +103,8 @@ int main(void)
 	/* The whole diagnostic range, not only today's six IDs. */
 	for (n = 0, i = 0xfe00; i <= 0xfeff; i++)
 		n += call(BOARD_SIP_FID(i), 0).x[0] != (uint64_t)-1;
-	snprintf(why, sizeof(why), "%u IDs in 0x8200fe00..0x8200feff answered", n);
+	snprintf(why, sizeof(why), "%u IDs in 0x%x..0x%x answered", n, BOARD_SIP_FID(0xfe00),
+		 BOARD_SIP_FID(0xfeff));
 	result("diag_range_not_supported", n == 0, why);
 
 	ok = echo_fid && call(echo_fid, 0x1111).x[0] == (uint64_t)-1 &&

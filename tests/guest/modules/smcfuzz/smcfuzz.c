@@ -53,6 +53,9 @@
 #include <asm/cputype.h>
 #include <asm/virt.h>
 
+#include "board.h"		/* the board's function IDs and memory map */
+#include "platform_def.h"	/* the secure RAM and devices an OS must never reach */
+
 static bool doorbells;
 module_param(doorbells, bool, 0644);
 MODULE_PARM_DESC(doorbells, "also ring the board's SCPI/SCMI doorbells (random shared memory)");
@@ -125,19 +128,16 @@ MODULE_PARM_DESC(doorbells, "also ring the board's SCPI/SCMI doorbells (random s
 #define PSCI_STATE_OFF		1L
 #define PSCI_STATE_ON_PENDING	2L
 
-/* The board's SiP calls: board/board.h (BOARD_CHANNELS, diagnostic service). */
-#define SIP_SCPI_LOW		0x0001
-#define SIP_SCPI_HIGH		0x0002
-#define SIP_SCMI_A2P		0x0010
-#define SIP_SCMI_SMC		0x0011
-#define SIP_TEST		0x0020	/* register-mode echo channel */
-#define SIP_DIAG_EXIT		0xfe00
-#define SIP_DIAG_COUNTERS	0xfe01
-#define SIP_DIAG_ECHO		0xfe02
-#define SIP_DIAG_CHANNEL_COUNT	0xfe03
-#define SIP_DIAG_TIMING		0xfe04
-#define SIP_DIAG_FAULT		0xfe05
 #define SIP_FID(n)		FID(OWNER_SIP, n)
+
+/* The board's doorbells (BOARD_CHANNELS): shared-memory ones, and the register-mode echo. */
+struct board_channel {
+	u32 fid;
+	bool shmem;
+};
+
+#define BOARD_CHANNEL(id, dt_name, fid, off, size, svc) { fid, (size) != 0 },
+static const struct board_channel board_channels[] = { BOARD_CHANNELS(BOARD_CHANNEL) };
 
 #define FUZZ_MAX_CALLS		1000000000ULL
 #define FUZZ_MAX_CPUS		32
@@ -164,13 +164,15 @@ static const u32 known_fids[] = {
 	FID64(OWNER_STD, 0x0053),		/* TRNG_RND64 */
 	FID64(OWNER_STD_HYP, 0x0020), FID64(OWNER_STD_HYP, 0x0021),	/* PV_TIME */
 	FID(OWNER_VENDOR_HYP, 0xff01),		/* vendor hypervisor UID (KVM) */
-	SIP_FID(SIP_SCPI_LOW), SIP_FID(SIP_SCPI_HIGH), SIP_FID(SIP_SCMI_A2P),
-	SIP_FID(SIP_SCMI_SMC), SIP_FID(SIP_TEST), SIP_FID(SIP_DIAG_COUNTERS),
-	SIP_FID(SIP_DIAG_ECHO), SIP_FID(SIP_DIAG_CHANNEL_COUNT), SIP_FID(SIP_DIAG_TIMING),
-	SIP_FID(SIP_DIAG_FAULT),
+#define KNOWN_CHANNEL(id, dt_name, fid, off, size, svc) fid,
+	BOARD_CHANNELS(KNOWN_CHANNEL)
+	BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO, BOARD_FID_DIAG_CHANNEL_COUNT,
+	BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT,
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
-	SIP_FID(0xff04), SIP_FID(0xffff), FID64(OWNER_SIP, SIP_TEST),
-	FID64(OWNER_SIP, SIP_DIAG_ECHO),
+	SIP_FID(0xff04), SIP_FID(0xffff),
+#define KNOWN_CHANNEL64(id, dt_name, fid, off, size, svc) ((fid) | FID_64),
+	BOARD_CHANNELS(KNOWN_CHANNEL64)
+	BOARD_FID_DIAG_ECHO | FID_64,
 	FID(OWNER_OEM, 0x0000), FID(OWNER_OEM, 0xff01),
 	FID(50, 0xff01), FID(63, 0xff01),	/* trusted OS UIDs (OP-TEE is 63) */
 	0x32000004,				/* a yielding trusted OS call */
@@ -181,11 +183,12 @@ static const u64 interesting_args[] = {
 	0, 1, 2, 3, 4, 7, 8, 0xff, 0x100, 0xffff, 0x10000,
 	0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ULL, 0xffffffff00000000ULL,
 	0x7fffffffffffffffULL, 0x8000000000000000ULL, ~0ULL, ~1ULL,
-	0x00000000, 0x0e000000, 0x0e800000,	/* flash, secure RAM */
-	0x08000000, 0x09040000, 0x090b0000,	/* GIC distributor, secure UART and GPIO */
-	0x40000000, 0x40200000, 0x48000000,	/* RAM, kernel, DTB */
-	0x4fe00000, 0x4ff00000, 0x4ff04000,	/* NS firmware region, shared memory */
-	0x4fffffff, 0x50000000,
+	0x00000000,				/* flash */
+	PLAT_SEC_RAM_BASE, PLAT_SEC_RAM_BASE + PLAT_SEC_RAM_SIZE / 2,
+	PLAT_GICD_BASE, PLAT_SEC_UART_BASE, PLAT_SEC_GPIO_BASE,
+	BOARD_NS_RAM_BASE, BOARD_KERNEL_BASE, BOARD_DTB_BASE,
+	BOARD_NS_FW_BASE, BOARD_SHMEM_BASE, BOARD_SHMEM_BASE + 0x4000,
+	BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE - 1, BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE,
 };
 
 /* How a run makes its calls, and what the checks need to know about the system. */
@@ -277,10 +280,22 @@ static bool rng_chance(u64 *s, u32 percent)
 
 /* ---- what the firmware implements, and what each function may answer ---- */
 
+/* The board's doorbell whose function number (bits 15:0) is num, in either width. */
+static const struct board_channel *board_channel(u32 num)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(board_channels); i++)
+		if (FID_NUM(board_channels[i].fid) == num)
+			return &board_channels[i];
+	return NULL;
+}
+
 static bool sip_is_shmem_doorbell(u32 num)
 {
-	return num == SIP_SCPI_LOW || num == SIP_SCPI_HIGH || num == SIP_SCMI_A2P ||
-	       num == SIP_SCMI_SMC;
+	const struct board_channel *ch = board_channel(num);
+
+	return ch && ch->shmem;
 }
 
 /* Calls that must never be issued with random arguments (see the top of the file). */
@@ -292,7 +307,8 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 	case OWNER_STD:
 		return num < PSCI_NUM_FNS && (PSCI_STATE_CHANGING & BIT(num));
 	case OWNER_SIP:
-		return num == SIP_DIAG_EXIT || num == SIP_DIAG_FAULT ||
+		return num == FID_NUM(BOARD_FID_DIAG_EXIT) ||
+		       num == FID_NUM(BOARD_FID_DIAG_FAULT) ||
 		       (!env->doorbells && sip_is_shmem_doorbell(num));
 	default:
 		return false;
@@ -302,6 +318,10 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 /* docs/abi.md: every function ID the firmware serves; anything else is NOT_SUPPORTED. */
 static bool fw_implements(u32 fid)
 {
+	const struct board_channel *ch = board_channel(FID_NUM(fid));
+
+	if (ch && ch->fid == fid)
+		return true;
 	switch (fid) {
 	case SMCCC_VERSION_FID:
 	case SMCCC_FEATURES_FID:
@@ -315,17 +335,12 @@ static bool fw_implements(u32 fid)
 	case PSCI_FID(PSCI_SYSTEM_OFF):
 	case PSCI_FID(PSCI_SYSTEM_RESET):
 	case PSCI_FID(PSCI_FEATURES):
-	case SIP_FID(SIP_SCPI_LOW):
-	case SIP_FID(SIP_SCPI_HIGH):
-	case SIP_FID(SIP_SCMI_A2P):
-	case SIP_FID(SIP_SCMI_SMC):
-	case SIP_FID(SIP_TEST):
-	case SIP_FID(SIP_DIAG_EXIT):
-	case SIP_FID(SIP_DIAG_COUNTERS):
-	case SIP_FID(SIP_DIAG_ECHO):
-	case SIP_FID(SIP_DIAG_CHANNEL_COUNT):
-	case SIP_FID(SIP_DIAG_TIMING):
-	case SIP_FID(SIP_DIAG_FAULT):
+	case BOARD_FID_DIAG_EXIT:
+	case BOARD_FID_DIAG_COUNTERS:
+	case BOARD_FID_DIAG_ECHO:
+	case BOARD_FID_DIAG_CHANNEL_COUNT:
+	case BOARD_FID_DIAG_TIMING:
+	case BOARD_FID_DIAG_FAULT:
 		return true;
 	default:
 		return false;
@@ -372,10 +387,23 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 	u64 a2 = is64 ? in[2] : (u32)in[2];
 	u64 a3 = is64 ? in[3] : (u32)in[3];
 	long x0 = (long)out->a0;
+	const struct board_channel *ch = board_channel(FID_NUM(fid));
 
 	if (!fw_implements(fid))
 		return x0 == RET_NOT_SUPPORTED ? NULL :
 		       "an ID the ABI does not define did not return NOT_SUPPORTED";
+	if (ch && ch->fid == fid && ch->shmem)
+		return x0 == RET_SUCCESS || x0 == RET_INVALID_PARAMS || x0 == RET_BUSY ? NULL :
+		       "doorbell: not SUCCESS, INVALID_PARAMETERS or BUSY";
+	if (ch && ch->fid == fid) {
+		/* the register-mode echo channel */
+		if (x0 == RET_BUSY)
+			return NULL;
+		if (x0 != RET_SUCCESS)
+			return "test doorbell: neither served nor BUSY";
+		return (u32)out->a1 == (u32)a1 && (u32)out->a2 == (u32)a2 ? NULL :
+		       "test doorbell: x1, x2 not echoed";
+	}
 
 	switch (fid) {
 	case SMCCC_VERSION_FID:
@@ -395,29 +423,16 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 		return check_affinity_info(env, a1, a2, x0);
 	case PSCI_FID(PSCI_MIGRATE_INFO_TYPE):
 		return x0 == PSCI_TOS_NOT_PRESENT_MP ? NULL : "MIGRATE_INFO_TYPE changed";
-	case SIP_FID(SIP_TEST):
-		if (x0 == RET_BUSY)
-			return NULL;
-		if (x0 != RET_SUCCESS)
-			return "test doorbell: neither served nor BUSY";
-		return (u32)out->a1 == (u32)a1 && (u32)out->a2 == (u32)a2 ? NULL :
-		       "test doorbell: x1, x2 not echoed";
-	case SIP_FID(SIP_SCPI_LOW):
-	case SIP_FID(SIP_SCPI_HIGH):
-	case SIP_FID(SIP_SCMI_A2P):
-	case SIP_FID(SIP_SCMI_SMC):
-		return x0 == RET_SUCCESS || x0 == RET_INVALID_PARAMS || x0 == RET_BUSY ? NULL :
-		       "doorbell: not SUCCESS, INVALID_PARAMETERS or BUSY";
-	case SIP_FID(SIP_DIAG_COUNTERS):
+	case BOARD_FID_DIAG_COUNTERS:
 		return x0 == ((u32)a1 < env->channels ? RET_SUCCESS : RET_INVALID_PARAMS) ? NULL :
 		       "DIAG_COUNTERS: wrong answer for this channel index";
-	case SIP_FID(SIP_DIAG_ECHO):
+	case BOARD_FID_DIAG_ECHO:
 		return x0 == RET_SUCCESS && (u32)out->a1 == (u32)a1 &&
 		       (u32)out->a2 == (u32)a2 && (u32)out->a3 == (u32)a3 ? NULL :
 		       "DIAG_ECHO: x1..x3 not echoed";
-	case SIP_FID(SIP_DIAG_CHANNEL_COUNT):
+	case BOARD_FID_DIAG_CHANNEL_COUNT:
 		return x0 == (long)env->channels ? NULL : "DIAG_CHANNEL_COUNT changed";
-	case SIP_FID(SIP_DIAG_TIMING):
+	case BOARD_FID_DIAG_TIMING:
 		return x0 == ((u32)a1 < env->channels ? RET_SUCCESS : RET_INVALID_PARAMS) ? NULL :
 		       "DIAG_TIMING: wrong answer for this channel index";
 	default:
@@ -758,7 +773,7 @@ static unsigned int fuzz_postcheck(struct fuzz_run *run, char *buf, size_t size,
 		bad++;
 		*len += scnprintf(buf + *len, size - *len, "postcheck: PSCI_VERSION %#lx\n", x0);
 	}
-	x0 = fuzz_call3(env, SIP_FID(SIP_DIAG_CHANNEL_COUNT), 0, 0);
+	x0 = fuzz_call3(env, BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0);
 	if (x0 != (long)env->channels) {
 		bad++;
 		*len += scnprintf(buf + *len, size - *len, "postcheck: DIAG_CHANNEL_COUNT %ld\n",
@@ -795,7 +810,7 @@ static int fuzz_env_init(struct fuzz_env *env)
 	for (i = 0; i < env->ncpus; i++)
 		if (env->hwid[i] & GENMASK_ULL(23, 8))
 			env->cpu_on_ok = false;
-	env->channels = fuzz_call3(env, SIP_FID(SIP_DIAG_CHANNEL_COUNT), 0, 0);
+	env->channels = fuzz_call3(env, BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0);
 	return 0;
 }
 
