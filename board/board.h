@@ -54,6 +54,7 @@ enum board_service {
 #define BOARD_FID_DIAG_CHANNEL_COUNT	BOARD_SIP_FID(0xfe03)
 #define BOARD_FID_DIAG_TIMING		BOARD_SIP_FID(0xfe04)
 #define BOARD_FID_DIAG_FAULT		BOARD_SIP_FID(0xfe05)
+#define BOARD_FID_DIAG_RESET_LINE	BOARD_SIP_FID(0xfe06)
 
 #ifndef __ASSEMBLER__
 /* DIAG_FAULT's modes, x2 of the call. */

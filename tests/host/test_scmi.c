@@ -773,6 +773,75 @@ static void scmi_sensor_trip_points_not_found(void)
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 }
 
+/* ---- reset domains ---- */
+
+static void scmi_reset_version_attributes_and_names(void)
+{
+	unsigned int i;
+
+	CALL0(RESET, SCMI_MSG_PROTOCOL_VERSION);
+	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_EQ(le32(OUT), 0x10000);
+	CALL0(RESET, SCMI_MSG_PROTOCOL_ATTRIBUTES);
+	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_EQ(le32(OUT), model_reset_line_count());		/* [31:16] reserved */
+	for (i = 0; i < model_reset_line_count(); i++) {
+		CALL(RESET, 0x3, i);
+		EXPECT_REPLY(SCMI_SUCCESS, 24);
+		EXPECT_EQ(le32(OUT), 0);			/* no async, no notify */
+		EXPECT_EQ(le32(OUT + 4), model_reset_line(i)->latency_us);
+		EXPECT(!strcmp((const char *)OUT + 8, model_reset_line(i)->name), "line %u name", i);
+	}
+}
+
+/* What reset_control_assert/deassert/reset send (Linux reset.c), seen in the model. */
+static void scmi_reset_explicit_and_autonomous_reach_the_model(void)
+{
+	uint32_t asserted, resets;
+
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT_EQ(asserted, 1);					/* vpu_rst starts asserted */
+	CALL(RESET, 0x4, 1, 0, 0);				/* deassert */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 0, "after deassert: %u %u", asserted, resets);
+	CALL(RESET, 0x4, 1, 2, 0);				/* assert */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 1 && resets == 0, "after assert: %u %u", asserted, resets);
+	CALL(RESET, 0x4, 1, 1, 0);				/* autonomous: ends deasserted */
+	CALL(RESET, 0x4, 1, 3, 0);				/* bit 1 ignored with bit 0 */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 2, "after 2 resets: %u %u", asserted, resets);
+	EXPECT_EQ(scmi_reset_line_state(0, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 0, "line 0 moved: %u %u", asserted, resets);
+	EXPECT(scmi_reset_line_state(model_reset_line_count(), &asserted, &resets), "past end");
+	EXPECT(scmi_reset_line_state(1ULL << 32, &asserted, &resets), "64-bit line");
+	EXPECT_EQ(cnt.errors, 0);
+}
+
+static void scmi_reset_refused_requests_leave_the_lines_alone(void)
+{
+	static const uint32_t bad[][3] = {
+		{ 0, 0xf8, 0 }, { 0, 5, 0 }, { 0, 4, 0 }, { 0, 1, 0xff }, { 0, 2, 0x80000000 },
+		{ 3, 2, 0 }, { 0xffffffff, 1, 0 },
+	};
+	uint32_t asserted, resets;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CALL(RESET, 0x4, bad[i][0], bad[i][1], bad[i][2]);
+		EXPECT(STATUS != SCMI_SUCCESS, "request %u accepted", i);
+	}
+	EXPECT_EQ(cnt.errors, sizeof(bad) / sizeof(bad[0]));
+	for (i = 0; i < model_reset_line_count(); i++) {
+		EXPECT_EQ(scmi_reset_line_state(i, &asserted, &resets), 0);
+		EXPECT_EQ(asserted, model_reset_line(i)->init_asserted);
+		EXPECT_EQ(resets, 0);
+	}
+}
+
 /* ---- Linux 6.1 at probe ---- */
 
 /*
@@ -1470,6 +1539,9 @@ int main(void)
 		TEST_CASE(scmi_sensor_readings_match_scpi_values),
 		TEST_CASE(scmi_sensor_reading_rejects_async_flags_and_ids),
 		TEST_CASE(scmi_sensor_trip_points_not_found),
+		TEST_CASE(scmi_reset_version_attributes_and_names),
+		TEST_CASE(scmi_reset_explicit_and_autonomous_reach_the_model),
+		TEST_CASE(scmi_reset_refused_requests_leave_the_lines_alone),
 		TEST_CASE(scmi_linux_probe_sequence_succeeds),
 		TEST_CASE(scmi_reply_echoes_header_and_token),
 		TEST_CASE(scmi_unknown_protocol_not_supported),
