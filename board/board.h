@@ -58,6 +58,7 @@ enum board_service {
 #define BOARD_FID_DIAG_CHANNEL_COUNT	BOARD_SIP_FID(0xfe03)
 #define BOARD_FID_DIAG_TIMING		BOARD_SIP_FID(0xfe04)
 #define BOARD_FID_DIAG_FAULT		BOARD_SIP_FID(0xfe05)
+#define BOARD_FID_DIAG_RESET_LINE	BOARD_SIP_FID(0xfe06)
 
 /*
  * DIAG_EXIT's line on the secure UART, followed by " <status>": the runner (tools/qemu-run)

@@ -139,7 +139,26 @@ static void scmi_node(void)
 	printf("\t\t\tscmi_clk: protocol@14 {\n\t\t\t\treg = <0x14>;\n");
 	printf("\t\t\t\t#clock-cells = <1>;\n\t\t\t};\n\n");
 	printf("\t\t\tscmi_sensors: protocol@15 {\n\t\t\t\treg = <0x15>;\n");
-	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\t\t};\n");
+	printf("\t\t\t\t#thermal-sensor-cells = <1>;\n\t\t\t};\n\n");
+	printf("\t\t\tscmi_reset: protocol@16 {\n\t\t\t\treg = <0x16>;\n");
+	printf("\t\t\t\t#reset-cells = <1>;\n\t\t\t};\n\t\t};\n");
+}
+
+/*
+ * The SCMI reset domain's test device: every reset line of the model, by name, for the
+ * guest's reset client (tests/guest/modules/resetclient), which drives them through Linux's
+ * reset API. A root block of its own, so it needs nothing from the nodes above but the label.
+ */
+static void scmi_reset_test_node(void)
+{
+#define RST_PHANDLE(id, name, asserted, lat) printf("%s<&scmi_reset %d>", id ? ", " : "", id);
+#define RST_NAME(id, name, asserted, lat) printf("%s\"%s\"", id ? ", " : "", name);
+	printf("/ {\n\tscmi-reset-client {\n");
+	printf("\t\tcompatible = \"arm-smc-mbox-test,reset-client\";\n\t\tresets = ");
+	MODEL_RESET_LINES(RST_PHANDLE)
+	printf(";\n\t\treset-names = ");
+	MODEL_RESET_LINES(RST_NAME)
+	printf(";\n\t};\n};\n\n");
 }
 
 /* The model as shell variables, so guest tests expect exactly what the firmware serves. */
@@ -167,6 +186,9 @@ static void model_env(void)
 #define ENV_PD(id, name, on, uw) \
 	printf("PD_%d_NAME=%s\nPD_%d_ON=%d\nPD_%d_UW=%d\n", id, name, id, on, id, uw);
 	MODEL_POWER_DOMAINS(ENV_PD)
+#define ENV_RST(id, name, asserted, lat) \
+	printf("RESET_%d_NAME=%s\nRESET_%d_ASSERTED=%d\n", id, name, id, asserted);
+	MODEL_RESET_LINES(ENV_RST)
 #define ENV_CH(id, dt_name, fid, off, sz, svc) printf("CHANNEL_%s=%d\n", #id, ch++);
 	{
 		int ch = 0;
@@ -230,6 +252,7 @@ int main(int argc, char **argv)
 	scmi_node();
 	printf("\t};\n};\n\n");
 	firmware_handoff_nodes(conduit, cpus);
+	scmi_reset_test_node();
 
 	/* CPUs share DVFS domains pairwise: cpu0-1 on domain 0, cpu2-3 on domain 1, ... */
 	for (i = 0; i < cpus; i++)

@@ -127,11 +127,26 @@ static void diag_fault(const struct smc_call *call, struct smc_result *res)
 	spin_unlock(&ch->busy);
 }
 
+/* x1 = reset line -> x1 = asserted (0/1), x2 = autonomous resets seen; -2 for a bad line. */
+static void diag_reset_line(uint64_t line, struct smc_result *res)
+{
+	uint32_t asserted, resets;
+
+	if (scmi_reset_line_state(line, &asserted, &resets)) {
+		res->x0 = SMCCC_INVALID_PARAMS;
+		return;
+	}
+	res->x0 = SMCCC_SUCCESS;
+	res->x1 = asserted;
+	res->x2 = resets;
+}
+
 bool sip_diag_implements(uint32_t fid)
 {
 	return fid == BOARD_FID_DIAG_EXIT || fid == BOARD_FID_DIAG_COUNTERS ||
 	       fid == BOARD_FID_DIAG_ECHO || fid == BOARD_FID_DIAG_CHANNEL_COUNT ||
-	       fid == BOARD_FID_DIAG_TIMING || fid == BOARD_FID_DIAG_FAULT;
+	       fid == BOARD_FID_DIAG_TIMING || fid == BOARD_FID_DIAG_FAULT ||
+	       fid == BOARD_FID_DIAG_RESET_LINE;
 }
 
 void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
@@ -156,6 +171,9 @@ void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
 		break;
 	case BOARD_FID_DIAG_FAULT:
 		diag_fault(call, res);
+		break;
+	case BOARD_FID_DIAG_RESET_LINE:
+		diag_reset_line(call->arg[0], res);
 		break;
 	default:
 		res->x0 = SMCCC_NOT_SUPPORTED;

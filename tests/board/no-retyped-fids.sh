@@ -17,6 +17,11 @@ make -s --no-print-directory board
 ids=$(sed -n 's/^BOARD_FID_[A-Z0-9_]*=0x//p' build/board/board.env | paste -sd'|')
 [ -n "$ids" ] || { echo "FAIL: $name: no BOARD_FID_* in build/board/board.env"; exit 1; }
 
+# Every function ID board.h names must be in board.env, or a new one would escape this check.
+missing=$(sed -n 's/^#define[[:space:]]\{1,\}\(BOARD_FID_[A-Z0-9_]*\)[[:space:]].*/\1/p' board/board.h |
+	while read -r n; do grep -q "^$n=" build/board/board.env || echo "$n"; done)
+[ -z "$missing" ] || { echo "FAIL: $name: board/gen-board-env does not print" $missing; exit 1; }
+
 # Tracked files and new ones not yet added; build/ and cache/ are ignored.
 hits=$(git ls-files -z --cached --others --exclude-standard |
 	grep -zv -e '^board/board\.h$' -e '\.md$' -e '^driver/Documentation/devicetree/bindings/' |

@@ -9,8 +9,8 @@
  * After every message the harness checks the transport's promises: DB_MALFORMED exactly for a
  * region too small or a length without header or past the region (channel then FREE|ERROR
  * and nothing else written); otherwise channel FREE, header echoed, a status in range,
- * at most 128 bytes of payload (Linux's rx buffer), counters that match, and not one byte
- * written outside the reply.
+ * at most 128 bytes of payload (Linux's rx buffer), counters that match, not one byte
+ * written outside the reply, and reset lines that DIAG_RESET_LINE can still read.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,6 +36,23 @@ static void check_untouched_except(const uint8_t *mem, const uint8_t *before, si
 		end = size;
 	check_same(mem, before, 0, end < SMT_CHANNEL_STATUS ? end : SMT_CHANNEL_STATUS);
 	check_same(mem, before, SMT_CHANNEL_STATUS + 4, end);
+}
+
+/*
+ * Whatever the messages did to the reset lines, DIAG_RESET_LINE's read-out answers for every
+ * line the model has, with a 0/1 state, and for none past it (nor for an ID over 32 bits).
+ */
+static void check_reset_lines(void)
+{
+	uint32_t asserted, resets;
+	uint64_t line;
+
+	for (line = 0; line < model_reset_line_count(); line++) {
+		CHECK(!scmi_reset_line_state(line, &asserted, &resets));
+		CHECK(asserted <= 1);
+	}
+	CHECK(scmi_reset_line_state(line, &asserted, &resets));
+	CHECK(scmi_reset_line_state(1ULL << 32, &asserted, &resets));
 }
 
 static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t *msg, size_t n)
@@ -89,6 +106,7 @@ static void serve_one(uint8_t *mem, uint8_t *before, size_t size, const uint8_t 
 		CHECK(out == 0);
 	check_untouched_except(mem, before, size, SMT_LENGTH);
 	check_same(mem, before, SMT_PAYLOAD + 4 + out, size);
+	check_reset_lines();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)

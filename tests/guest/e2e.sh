@@ -98,6 +98,35 @@ else
 	fail cpufreq_userspace_sets_opp1 "no userspace governor"
 fi
 
+# ---- SCMI reset domain: the reset API -> reset-scmi -> the firmware model's reset lines ----
+# tests/guest/modules/resetclient drives the board's scmi-reset-client; DIAG_RESET_LINE
+# (test image only) reads back what the firmware's model made of each request.
+RC=/sys/kernel/debug/resetclient/scmi-reset-client
+reset_line() {		# ID -> "asserted autonomous-resets" as the firmware's model has them
+	set -- $(fwcall $BOARD_FID_DIAG_RESET_LINE "$1")
+	[ "$(($1))" -eq 0 ] && echo "$(($2)) $(($3))" || echo "x0=$1"
+}
+if [ -d $RC ]; then
+	pass scmi_reset_client_bound
+	i=0
+	while eval "rst=\${RESET_${i}_NAME:-} asserted=\${RESET_${i}_ASSERTED:-}"; [ -n "$rst" ]; do
+		expect_eq "scmi_reset_${rst}_starts_as_the_model_says" "$(reset_line $i)" "$asserted 0"
+		check "scmi_reset_${rst}_assert" sh -c "echo assert > $RC/$rst"
+		expect_eq "scmi_reset_${rst}_asserted_in_firmware" "$(reset_line $i)" "1 0"
+		check "scmi_reset_${rst}_deassert" sh -c "echo deassert > $RC/$rst"
+		expect_eq "scmi_reset_${rst}_deasserted_in_firmware" "$(reset_line $i)" "0 0"
+		check "scmi_reset_${rst}_reset" sh -c "echo reset > $RC/$rst"
+		check "scmi_reset_${rst}_reset_again" sh -c "echo reset > $RC/$rst"
+		expect_eq "scmi_reset_${rst}_two_autonomous_resets_in_firmware" "$(reset_line $i)" "0 2"
+		expect_eq "scmi_reset_${rst}_last_result" "$(cat $RC/$rst)" "reset 0"
+		i=$((i + 1))
+	done
+	expect_eq scmi_reset_every_line_has_a_file "$(ls $RC | wc -l)" "$i"
+	expect_eq scmi_reset_diag_refuses_a_line_past_the_model "$(reset_line $i)" "x0=0xfffffffffffffffe"
+else
+	fail scmi_reset_client_bound "no $RC: $(dmesg | grep -i 'reset' | tail -n 3 | tr '\n' ' ')"
+fi
+
 # ---- one doorbell per message ----
 if [ -n "$hw" ]; then
 	set -- $(counters $CHANNEL_scpi_low)

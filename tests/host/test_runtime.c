@@ -93,6 +93,13 @@ int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 	return DB_SERVED;
 }
 
+int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
+{
+	*asserted = 1;
+	*resets = 7;
+	return line != 2;	/* one line here: 2 */
+}
+
 /* ---- helpers ---- */
 static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
 {
@@ -388,6 +395,17 @@ static void t_diag_timing_counts_served_doorbells(void)
 	CHECK(call(BOARD_FID_DIAG_TIMING, 99, 0, 0) == SMCCC_INVALID_PARAMS);
 }
 
+/* DIAG_RESET_LINE: what the SCMI server says of the line (stubbed above: only line 2). */
+static void t_diag_reset_line_passes_the_line_state(void)
+{
+	struct smc_regs r = call_regs(BOARD_FID_DIAG_RESET_LINE, 2, 0, 0);
+
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_RESET_LINE, 0, 0) == 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 1 && r.x[2] == 7);
+	CHECK(call(BOARD_FID_DIAG_RESET_LINE, 3, 0, 0) == SMCCC_INVALID_PARAMS);
+}
+
 static void t_diag_exit_ends_with_the_code(void)
 {
 	if (!setjmp(noreturn_jmp))
@@ -559,6 +577,7 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_register_mode_echo_counts_each_message),
 	TEST(t_diag_counters_bad_index_is_invalid),
 	TEST(t_diag_timing_counts_served_doorbells),
+	TEST(t_diag_reset_line_passes_the_line_state),
 	TEST(t_diag_exit_ends_with_the_code),
 	TEST(t_diag_fault_is_implemented_and_checks_its_arguments),
 	TEST(t_fault_not_supported_serves_nothing_for_count_doorbells),

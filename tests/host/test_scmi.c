@@ -23,6 +23,7 @@
 #define PERF	SCMI_PROTO_PERF
 #define CLOCK	SCMI_PROTO_CLOCK
 #define SENSOR	SCMI_PROTO_SENSOR
+#define RESET	SCMI_PROTO_RESET
 
 static uint8_t shmem[REGION];
 static uint8_t before[REGION];		/* shmem as the agent left it, before serving */
@@ -145,11 +146,11 @@ static void scmi_base_version_is_2_0(void)
 	EXPECT_EQ(le32(OUT), 0x20000);
 }
 
-static void scmi_base_attributes_report_four_protocols_one_agent(void)
+static void scmi_base_attributes_report_five_protocols_one_agent(void)
 {
 	CALL0(BASE, SCMI_MSG_PROTOCOL_ATTRIBUTES);
 	EXPECT_REPLY(SCMI_SUCCESS, 4);
-	EXPECT_EQ(OUT[0], 4);
+	EXPECT_EQ(OUT[0], 5);
 	EXPECT_EQ(OUT[1], 1);
 	EXPECT_EQ(le16(OUT + 2), 0);
 }
@@ -191,36 +192,43 @@ static void scmi_base_discover_implementation_version(void)
 static void scmi_base_list_protocols_returns_all_padded(void)
 {
 	CALL(BASE, 0x6, 0);
-	EXPECT_REPLY(SCMI_SUCCESS, 8);
-	EXPECT_EQ(le32(OUT), 4);
-	EXPECT(OUT[4] == 0x11 && OUT[5] == 0x13 && OUT[6] == 0x14 && OUT[7] == 0x15,
-	       "protocols %02x %02x %02x %02x", OUT[4], OUT[5], OUT[6], OUT[7]);
+	EXPECT_REPLY(SCMI_SUCCESS, 12);		/* 5 ids + 3 bytes of padding */
+	EXPECT_EQ(le32(OUT), 5);
+	EXPECT(OUT[4] == 0x11 && OUT[5] == 0x13 && OUT[6] == 0x14 && OUT[7] == 0x15 &&
+	       OUT[8] == 0x16, "protocols %02x %02x %02x %02x %02x", OUT[4], OUT[5], OUT[6],
+	       OUT[7], OUT[8]);
+	EXPECT(!OUT[9] && !OUT[10] && !OUT[11], "padding");
 }
 
 static void scmi_base_list_protocols_skip_returns_the_rest(void)
 {
 	CALL(BASE, 0x6, 1);
-	EXPECT_REPLY(SCMI_SUCCESS, 8);		/* 3 ids + 1 byte of padding */
-	EXPECT_EQ(le32(OUT), 3);
-	EXPECT(OUT[4] == 0x13 && OUT[5] == 0x14 && OUT[6] == 0x15 && OUT[7] == 0,
-	       "protocols %02x %02x %02x pad %02x", OUT[4], OUT[5], OUT[6], OUT[7]);
+	EXPECT_REPLY(SCMI_SUCCESS, 8);		/* 4 ids, no padding */
+	EXPECT_EQ(le32(OUT), 4);
+	EXPECT(OUT[4] == 0x13 && OUT[5] == 0x14 && OUT[6] == 0x15 && OUT[7] == 0x16,
+	       "protocols %02x %02x %02x %02x", OUT[4], OUT[5], OUT[6], OUT[7]);
 	CALL(BASE, 0x6, 3);
-	EXPECT_REPLY(SCMI_SUCCESS, 8);
-	EXPECT_EQ(le32(OUT), 1);
-	EXPECT(OUT[4] == 0x15 && OUT[5] == 0 && OUT[6] == 0 && OUT[7] == 0, "padding");
+	EXPECT_REPLY(SCMI_SUCCESS, 8);		/* 2 ids + 2 bytes of padding */
+	EXPECT_EQ(le32(OUT), 2);
+	EXPECT(OUT[4] == 0x15 && OUT[5] == 0x16 && OUT[6] == 0 && OUT[7] == 0, "padding");
 }
 
-static void scmi_base_list_protocols_skip_past_end_returns_none(void)
+/* Was SUCCESS with 0 protocols for every skip >= 4; the specification wants skip > total
+ * refused (docs/scmi-conformance.md B14-B16). */
+static void scmi_base_list_protocols_skip_at_end_none_past_end_invalid(void)
 {
-	static const uint32_t skips[] = { 4, 5, 0x80000000, 0xffffffff };
+	static const uint32_t skips[] = { 6, 7, 0x80000000, 0xffffffff };
 	unsigned int i;
 
+	CALL(BASE, 0x6, 5);
+	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_EQ(le32(OUT), 0);
+	EXPECT_EQ(cnt.errors, 0);
 	for (i = 0; i < 4; i++) {
 		CALL(BASE, 0x6, skips[i]);
-		EXPECT_REPLY(SCMI_SUCCESS, 4);
-		EXPECT_EQ(le32(OUT), 0);
+		EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	}
-	EXPECT_EQ(cnt.errors, 0);
+	EXPECT_EQ(cnt.errors, 4);
 }
 
 static void scmi_base_discover_agent_platform_ospm_and_self(void)
@@ -248,14 +256,14 @@ static void scmi_base_discover_agent_unknown_returns_not_found(void)
 	EXPECT_EQ(cnt.errors, 2);
 }
 
-static void scmi_base_negotiate_and_notify_not_supported(void)
+static void scmi_base_negotiate_and_notify_not_found(void)
 {
 	CALL(BASE, SCMI_MSG_NEGOTIATE_PROTOCOL_VERSION, 0x20001);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(BASE, 0x8, 1);			/* NOTIFY_ERRORS */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(BASE, 0x9, 0, 0, 0);		/* SET_DEVICE_PERMISSIONS */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	EXPECT_EQ(cnt.errors, 3);
 }
 
@@ -340,10 +348,10 @@ static void scmi_power_state_set_rejects_async_flags_states_and_domains(void)
 	EXPECT_EQ(cnt.errors, 5);
 }
 
-static void scmi_power_state_notify_not_supported(void)
+static void scmi_power_state_notify_not_found(void)
 {
 	CALL(POWER, 0x6, 0, 1);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(POWER, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 0x6);
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(POWER, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 0x4);
@@ -414,11 +422,14 @@ static void scmi_perf_describe_levels_from_index_returns_remaining(void)
 	EXPECT_EQ(le16(OUT), 2);
 	EXPECT_EQ(le16(OUT + 2), 0);
 	EXPECT_EQ(le32(OUT + 4), 1500000);
-	CALL(PERF, 0x4, 1, 5);
-	EXPECT_REPLY(SCMI_SUCCESS, 4);
-	EXPECT_EQ(le32(OUT), 0);
+	CALL(PERF, 0x4, 1, 4);
+	EXPECT_REPLY(SCMI_SUCCESS, 4 + 12);
+	EXPECT_EQ(le16(OUT), 1);
+	EXPECT_EQ(le16(OUT + 2), 0);
+	CALL(PERF, 0x4, 1, 5);			/* was SUCCESS with 0 levels (conformance D11) */
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(PERF, 0x4, 1, 0xffffffff);
-	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(PERF, 0x4, 9, 0);
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 }
@@ -481,7 +492,9 @@ static void scmi_perf_limits_set_keeps_opps_inside_and_clamps(void)
 	EXPECT_EQ(idx, 0);
 	CALL(PERF, 0x7, 0, 800000);		/* outside the limits now */
 	EXPECT_REPLY(SCMI_OUT_OF_RANGE, 0);
-	CALL(PERF, 0x5, 0, 0xffffffff, 0);	/* everything again */
+	CALL(PERF, 0x5, 0, 0xffffffff, 0);	/* was clamped; outside the levels (D15) */
+	EXPECT_REPLY(SCMI_OUT_OF_RANGE, 0);
+	CALL(PERF, 0x5, 0, 1100000, 450000);	/* everything again */
 	EXPECT_REPLY(SCMI_SUCCESS, 0);
 	CALL(PERF, 0x7, 0, 1100000);
 	EXPECT_REPLY(SCMI_SUCCESS, 0);
@@ -505,14 +518,14 @@ static void scmi_perf_limits_set_rejects_bad_ranges(void)
 	EXPECT_EQ(cnt.errors, 5);
 }
 
-static void scmi_perf_notify_and_fastchannels_not_supported(void)
+static void scmi_perf_notify_and_fastchannels_not_found(void)
 {
 	CALL(PERF, 0x9, 0, 1);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(PERF, 0xa, 0, 1);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(PERF, 0xb, 0, 7);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(PERF, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 0xb);
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 }
@@ -596,16 +609,17 @@ static void scmi_clock_rate_set_sets_model_rate(void)
 	EXPECT_EQ(le64(OUT), 800000000);
 }
 
-static void scmi_clock_rate_set_out_of_range(void)
+/* Was OUT_OF_RANGE; the specification says INVALID_PARAMETERS (conformance C13, C14). */
+static void scmi_clock_rate_set_outside_range_invalid(void)
 {
 	uint32_t hz;
 
 	CALL(CLOCK, 0x5, 0, 1, 199999999, 0);
-	EXPECT_REPLY(SCMI_OUT_OF_RANGE, 0);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(CLOCK, 0x5, 0, 1, 800000001, 0);
-	EXPECT_REPLY(SCMI_OUT_OF_RANGE, 0);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(CLOCK, 0x5, 0, 1, 500000000, 1);		/* the high word counts */
-	EXPECT_REPLY(SCMI_OUT_OF_RANGE, 0);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(CLOCK, 0x5, 0, 9, 500000000, 0);
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	EXPECT_EQ(model_clock_get_rate(1, &hz), MODEL_OK);
@@ -651,12 +665,12 @@ static void scmi_clock_config_set_rejects_reserved_bits_and_bad_id(void)
 	EXPECT_EQ(cnt.errors, 2);
 }
 
-static void scmi_clock_name_get_and_notify_not_supported(void)
+static void scmi_clock_name_get_and_notify_not_found(void)
 {
 	CALL(CLOCK, 0x8, 0);				/* CLOCK_NAME_GET is 2.0+ */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(CLOCK, 0x9, 0, 1);				/* CLOCK_RATE_NOTIFY */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(CLOCK, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 0x9);
 	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 }
@@ -707,13 +721,13 @@ static void scmi_sensor_descriptions_come_in_pages_with_units(void)
 	EXPECT(!strcmp((const char *)OUT + 16, want[4].name), "sensor 4 name");
 }
 
-static void scmi_sensor_description_past_end_returns_none(void)
+/* Was SUCCESS with 0 descriptors (conformance M09, M10). */
+static void scmi_sensor_description_past_end_invalid(void)
 {
 	CALL(SENSOR, 0x3, 5);
-	EXPECT_REPLY(SCMI_SUCCESS, 4);
-	EXPECT_EQ(le32(OUT), 0);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 	CALL(SENSOR, 0x3, 0xffffffff);
-	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_REPLY(SCMI_INVALID_PARAMETERS, 0);
 }
 
 static void scmi_sensor_readings_match_scpi_values(void)
@@ -749,14 +763,83 @@ static void scmi_sensor_reading_rejects_async_flags_and_ids(void)
 	EXPECT_EQ(cnt.errors, 3);
 }
 
-static void scmi_sensor_trip_points_not_supported(void)
+static void scmi_sensor_trip_points_not_found(void)
 {
 	CALL(SENSOR, 0x4, 0, 1);			/* TRIP_POINT_NOTIFY */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(SENSOR, 0x5, 0, 0x13, 50000, 0);		/* TRIP_POINT_CONFIG */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	CALL(SENSOR, 0xb, 0, 1);			/* CONTINUOUS_UPDATE_NOTIFY */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
+}
+
+/* ---- reset domains ---- */
+
+static void scmi_reset_version_attributes_and_names(void)
+{
+	unsigned int i;
+
+	CALL0(RESET, SCMI_MSG_PROTOCOL_VERSION);
+	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_EQ(le32(OUT), 0x10000);
+	CALL0(RESET, SCMI_MSG_PROTOCOL_ATTRIBUTES);
+	EXPECT_REPLY(SCMI_SUCCESS, 4);
+	EXPECT_EQ(le32(OUT), model_reset_line_count());		/* [31:16] reserved */
+	for (i = 0; i < model_reset_line_count(); i++) {
+		CALL(RESET, 0x3, i);
+		EXPECT_REPLY(SCMI_SUCCESS, 24);
+		EXPECT_EQ(le32(OUT), 0);			/* no async, no notify */
+		EXPECT_EQ(le32(OUT + 4), model_reset_line(i)->latency_us);
+		EXPECT(!strcmp((const char *)OUT + 8, model_reset_line(i)->name), "line %u name", i);
+	}
+}
+
+/* What reset_control_assert/deassert/reset send (Linux reset.c), seen in the model. */
+static void scmi_reset_explicit_and_autonomous_reach_the_model(void)
+{
+	uint32_t asserted, resets;
+
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT_EQ(asserted, 1);					/* vpu_rst starts asserted */
+	CALL(RESET, 0x4, 1, 0, 0);				/* deassert */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 0, "after deassert: %u %u", asserted, resets);
+	CALL(RESET, 0x4, 1, 2, 0);				/* assert */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 1 && resets == 0, "after assert: %u %u", asserted, resets);
+	CALL(RESET, 0x4, 1, 1, 0);				/* autonomous: ends deasserted */
+	CALL(RESET, 0x4, 1, 3, 0);				/* bit 1 ignored with bit 0 */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	EXPECT_EQ(scmi_reset_line_state(1, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 2, "after 2 resets: %u %u", asserted, resets);
+	EXPECT_EQ(scmi_reset_line_state(0, &asserted, &resets), 0);
+	EXPECT(asserted == 0 && resets == 0, "line 0 moved: %u %u", asserted, resets);
+	EXPECT(scmi_reset_line_state(model_reset_line_count(), &asserted, &resets), "past end");
+	EXPECT(scmi_reset_line_state(1ULL << 32, &asserted, &resets), "64-bit line");
+	EXPECT_EQ(cnt.errors, 0);
+}
+
+static void scmi_reset_refused_requests_leave_the_lines_alone(void)
+{
+	static const uint32_t bad[][3] = {
+		{ 0, 0xf8, 0 }, { 0, 5, 0 }, { 0, 4, 0 }, { 0, 1, 0xff }, { 0, 2, 0x80000000 },
+		{ 3, 2, 0 }, { 0xffffffff, 1, 0 },
+	};
+	uint32_t asserted, resets;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CALL(RESET, 0x4, bad[i][0], bad[i][1], bad[i][2]);
+		EXPECT(STATUS != SCMI_SUCCESS, "request %u accepted", i);
+	}
+	EXPECT_EQ(cnt.errors, sizeof(bad) / sizeof(bad[0]));
+	for (i = 0; i < model_reset_line_count(); i++) {
+		EXPECT_EQ(scmi_reset_line_state(i, &asserted, &resets), 0);
+		EXPECT_EQ(asserted, model_reset_line(i)->init_asserted);
+		EXPECT_EQ(resets, 0);
+	}
 }
 
 /* ---- Linux 6.1 at probe ---- */
@@ -768,7 +851,7 @@ static void scmi_sensor_trip_points_not_supported(void)
  */
 static void scmi_linux_probe_sequence_succeeds(void)
 {
-	static const uint8_t protos[] = { POWER, PERF, CLOCK, SENSOR };
+	static const uint8_t protos[] = { POWER, PERF, CLOCK, SENSOR, RESET };
 	uint32_t nproto, total = 0, n, i, d;
 
 	CALL0(BASE, SCMI_MSG_PROTOCOL_VERSION);
@@ -794,11 +877,11 @@ static void scmi_linux_probe_sequence_succeeds(void)
 			EXPECT_EQ(OUT[4 + i], protos[total + i]);
 		total += n;
 	} while (total < nproto);
-	EXPECT_EQ(total, 4);
+	EXPECT_EQ(total, 5);
 	CALL(BASE, 0x7, 0);				/* agents 0 .. num_agents - 1 */
 	EXPECT_REPLY(SCMI_SUCCESS, 20);
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		CALL0(protos[i], SCMI_MSG_PROTOCOL_VERSION);
 		EXPECT_REPLY(SCMI_SUCCESS, 4);
 		CALL0(protos[i], SCMI_MSG_PROTOCOL_ATTRIBUTES);
@@ -807,6 +890,12 @@ static void scmi_linux_probe_sequence_succeeds(void)
 	for (d = 0; d < 2; d++) {			/* power */
 		CALL(POWER, 0x3, d);
 		EXPECT_REPLY(SCMI_SUCCESS, 20);
+	}
+	CALL0(RESET, SCMI_MSG_PROTOCOL_ATTRIBUTES);	/* reset: num_domains in [15:0] */
+	EXPECT_EQ(le32(OUT) & 0xffff, model_reset_line_count());
+	for (d = 0; d < model_reset_line_count(); d++) {
+		CALL(RESET, 0x3, d);
+		EXPECT_REPLY(SCMI_SUCCESS, 24);
 	}
 	for (d = 0; d < 2; d++) {			/* perf: attributes, levels */
 		uint32_t idx = 0, ret, rem;
@@ -866,6 +955,12 @@ static void scmi_linux_probe_sequence_succeeds(void)
 		CALL(SENSOR, 0x6, i, 0);
 		EXPECT_REPLY(SCMI_SUCCESS, 8);
 	}
+	CALL(RESET, 0x4, 0, 1, 0);			/* reset_control_reset() */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	CALL(RESET, 0x4, 1, 2, 0);			/* reset_control_assert() */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
+	CALL(RESET, 0x4, 1, 0, 0);			/* reset_control_deassert() */
+	EXPECT_REPLY(SCMI_SUCCESS, 0);
 	EXPECT_EQ(cnt.errors, 0);
 	EXPECT_EQ(cnt.malformed, 0);
 }
@@ -886,7 +981,7 @@ static void scmi_reply_echoes_header_and_token(void)
 
 static void scmi_unknown_protocol_not_supported(void)
 {
-	static const uint8_t ids[] = { 0x00, 0x0f, SCMI_PROTO_SYSTEM, 0x16, 0x17, 0x19, 0x80,
+	static const uint8_t ids[] = { 0x00, 0x0f, SCMI_PROTO_SYSTEM, 0x17, 0x18, 0x19, 0x80,
 				       0xff };
 	unsigned int i;
 
@@ -898,14 +993,15 @@ static void scmi_unknown_protocol_not_supported(void)
 	EXPECT_EQ(cnt.malformed, 0);
 }
 
-static void scmi_unknown_message_not_supported(void)
+/* Was NOT_SUPPORTED, which the specification keeps for protocols (conformance B06 ...). */
+static void scmi_unknown_message_not_found(void)
 {
 	EXPECT_EQ(CALL0(CLOCK, 0x20), DB_SERVED);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	EXPECT_EQ(CALL0(BASE, 0xff), DB_SERVED);
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	EXPECT_EQ(CALL0(SENSOR, 0x7), DB_SERVED);	/* AXIS_DESCRIPTION_GET is 3.0 */
-	EXPECT_REPLY(SCMI_NOT_SUPPORTED, 0);
+	EXPECT_REPLY(SCMI_NOT_FOUND, 0);
 	EXPECT_EQ(cnt.errors, 3);
 	EXPECT_EQ(cnt.malformed, 0);
 }
@@ -1132,7 +1228,7 @@ static uint8_t shape_plausible(size_t off, uint8_t b)
 	case SMT_HEADER:
 		return b % 16;				/* message */
 	case SMT_HEADER + 1:
-		return (uint8_t)((0x10 + b % 6) << 2);	/* type command, protocol 0x10..0x15 */
+		return (uint8_t)((0x10 + b % 7) << 2);	/* type command, protocol 0x10..0x16 */
 	case SMT_HEADER + 2:
 		return b & 0xfc;			/* token */
 	case SMT_HEADER + 3:
@@ -1221,27 +1317,202 @@ static void scmi_smallest_region_rewritten_while_served(void)
 	EXPECT_EQ(cnt.malformed, rc[1]);
 }
 
+/* ---- docs/scmi-conformance.md, row by row ---- */
+
+#ifndef SCMI_CONFORMANCE_DOC
+#error "tests/Makefile passes the path of docs/scmi-conformance.md"
+#endif
+
+/* The table has at least this many rows; fewer means rows were lost, not removed on purpose. */
+#define CONFORMANCE_MIN_ROWS	120
+
+static const struct { const char *name; int32_t status; } status_names[] = {
+	{ "SUCCESS", SCMI_SUCCESS }, { "NOT_SUPPORTED", SCMI_NOT_SUPPORTED },
+	{ "INVALID_PARAMETERS", SCMI_INVALID_PARAMETERS }, { "DENIED", SCMI_DENIED },
+	{ "NOT_FOUND", SCMI_NOT_FOUND }, { "OUT_OF_RANGE", SCMI_OUT_OF_RANGE },
+	{ "BUSY", SCMI_BUSY }, { "COMMS_ERROR", SCMI_COMMS_ERROR },
+	{ "GENERIC_ERROR", SCMI_GENERIC_ERROR }, { "HARDWARE_ERROR", SCMI_HARDWARE_ERROR },
+	{ "PROTOCOL_ERROR", SCMI_PROTOCOL_ERROR },
+};
+
+/* One table row: | Row | Command | Input class | `Request` | Status | Reply | Reference | */
+struct conf_row {
+	char id[16];
+	char request[256];
+	int32_t status;
+	unsigned long reply;
+};
+
+static char *trim(char *p)
+{
+	char *e;
+
+	while (*p == ' ' || *p == '`')
+		p++;
+	e = p + strlen(p);
+	while (e > p && (e[-1] == ' ' || e[-1] == '`' || e[-1] == '\n'))
+		*--e = '\0';
+	return p;
+}
+
+/* 1 for a row, 0 for any other line, -1 (and @why) for a row that does not parse. */
+static int conf_parse(char *line, struct conf_row *r, char *why, size_t why_n)
+{
+	char *cell[8], *p = line, *end;
+	unsigned int n = 0, i;
+
+	if (strncmp(line, "| ", 2) || line[2] < 'A' || line[2] > 'Z' || line[3] < '0' ||
+	    line[3] > '9')
+		return 0;
+	while (n < 8 && (p = strchr(p, '|'))) {
+		*p++ = '\0';
+		cell[n++] = p;
+	}
+	if (n != 8) {
+		snprintf(why, why_n, "%u cells, want 7", n ? n - 1 : 0);
+		return -1;
+	}
+	snprintf(r->id, sizeof(r->id), "%s", trim(cell[0]));
+	snprintf(r->request, sizeof(r->request), "%s", trim(cell[3]));
+	for (i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++)
+		if (!strcmp(trim(cell[4]), status_names[i].name))
+			break;
+	if (i == sizeof(status_names) / sizeof(status_names[0])) {
+		snprintf(why, why_n, "status '%s'", trim(cell[4]));
+		return -1;
+	}
+	r->status = status_names[i].status;
+	r->reply = strtoul(trim(cell[5]), &end, 10);
+	if (*end || end == trim(cell[5])) {
+		snprintf(why, why_n, "reply '%s'", trim(cell[5]));
+		return -1;
+	}
+	return 1;
+}
+
+/* Send one request "proto msg [word...] [len=N]"; 0 when sent, else why it does not parse. */
+static const char *conf_send(char *req)
+{
+	uint32_t words[16];
+	uint8_t p[64] = { 0 };
+	unsigned long v[2];
+	size_t n = 0, len = (size_t)-1, i;
+	char *tok, *save, *end;
+
+	for (i = 0, tok = strtok_r(req, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		if (!strncmp(tok, "len=", 4)) {
+			len = strtoul(tok + 4, &end, 0);
+			if (*end || len > sizeof(p))
+				return "bad len=";
+			continue;
+		}
+		if (i < 2) {
+			v[i++] = strtoul(tok, &end, 0);
+			if (*end || v[i - 1] > 0xff)
+				return "bad protocol or message ID";
+			continue;
+		}
+		if (n == 16)
+			return "too many words";
+		words[n++] = (uint32_t)strtoul(tok, &end, 0);
+		if (*end)
+			return "bad word";
+	}
+	if (i < 2)
+		return "no protocol and message ID";
+	for (i = 0; i < n; i++)
+		put32(p + 4 * i, words[i]);
+	if (len == (size_t)-1)
+		len = 4 * n;
+	next_token = (uint16_t)((next_token + 1) & 0x3ff);
+	raw((uint32_t)(4 + len), SCMI_HDR_PACK(v[1], 0, v[0], next_token), p, len);
+	return NULL;
+}
+
+static void conf_run(struct conf_row *r)
+{
+	char *req = r->request, *next;
+	const char *bad;
+
+	for (;;) {
+		next = strchr(req, ';');
+		if (next)
+			*next++ = '\0';
+		bad = conf_send(req);
+		EXPECT(!bad, "request '%s': %s", req, bad);
+		if (!next)
+			break;
+		EXPECT(STATUS == SCMI_SUCCESS, "set-up request failed with %d", STATUS);
+		req = next;
+	}
+	EXPECT_REPLY(r->status, r->reply);
+}
+
+/* One PASS/FAIL line per row, as run_tests() prints them; returns the number of failures. */
+static int run_conformance(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct conf_row r;
+	char line[1024], why[128];
+	int failed = 0, rows = 0, rc;
+
+	if (!f) {
+		printf("FAIL: conformance_table: cannot open %s\n", path);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		rc = conf_parse(line, &r, why, sizeof(why));
+		if (!rc)
+			continue;
+		rows++;
+		if (rc < 0) {
+			printf("FAIL: conformance_row_%d: %s: %s\n", rows, path, why);
+			failed++;
+			continue;
+		}
+		fake_time_ns = 0;
+		model_reset();
+		test_reset_hook();
+		test_failed = false;
+		conf_run(&r);
+		if (test_failed) {
+			printf("FAIL: conformance_%s: %s\n", r.id, test_why);
+			failed++;
+		} else {
+			printf("PASS: conformance_%s\n", r.id);
+		}
+	}
+	fclose(f);
+	if (rows < CONFORMANCE_MIN_ROWS) {
+		printf("FAIL: conformance_table: %d rows in %s, want at least %d\n", rows, path,
+		       CONFORMANCE_MIN_ROWS);
+		failed++;
+	}
+	fflush(stdout);
+	return failed;
+}
+
 int main(void)
 {
 	static const struct test_case tests[] = {
 		TEST_CASE(scmi_base_version_is_2_0),
-		TEST_CASE(scmi_base_attributes_report_four_protocols_one_agent),
+		TEST_CASE(scmi_base_attributes_report_five_protocols_one_agent),
 		TEST_CASE(scmi_base_message_attributes_know_the_table),
 		TEST_CASE(scmi_base_discover_vendor_names),
 		TEST_CASE(scmi_base_discover_implementation_version),
 		TEST_CASE(scmi_base_list_protocols_returns_all_padded),
 		TEST_CASE(scmi_base_list_protocols_skip_returns_the_rest),
-		TEST_CASE(scmi_base_list_protocols_skip_past_end_returns_none),
+		TEST_CASE(scmi_base_list_protocols_skip_at_end_none_past_end_invalid),
 		TEST_CASE(scmi_base_discover_agent_platform_ospm_and_self),
 		TEST_CASE(scmi_base_discover_agent_unknown_returns_not_found),
-		TEST_CASE(scmi_base_negotiate_and_notify_not_supported),
+		TEST_CASE(scmi_base_negotiate_and_notify_not_found),
 		TEST_CASE(scmi_power_version_and_attributes),
 		TEST_CASE(scmi_power_domain_attributes_give_names_and_sync_flag),
 		TEST_CASE(scmi_power_domain_attributes_bad_domain_not_found),
 		TEST_CASE(scmi_power_state_get_returns_model_state),
 		TEST_CASE(scmi_power_state_set_is_seen_by_scpi),
 		TEST_CASE(scmi_power_state_set_rejects_async_flags_states_and_domains),
-		TEST_CASE(scmi_power_state_notify_not_supported),
+		TEST_CASE(scmi_power_state_notify_not_found),
 		TEST_CASE(scmi_perf_version_and_attributes),
 		TEST_CASE(scmi_perf_domain_attributes_give_multiplier_1000),
 		TEST_CASE(scmi_perf_describe_levels_returns_opps_in_khz),
@@ -1251,27 +1522,30 @@ int main(void)
 		TEST_CASE(scmi_perf_level_get_returns_current_level),
 		TEST_CASE(scmi_perf_limits_set_keeps_opps_inside_and_clamps),
 		TEST_CASE(scmi_perf_limits_set_rejects_bad_ranges),
-		TEST_CASE(scmi_perf_notify_and_fastchannels_not_supported),
+		TEST_CASE(scmi_perf_notify_and_fastchannels_not_found),
 		TEST_CASE(scmi_clock_version_and_attributes),
 		TEST_CASE(scmi_clock_attributes_give_name_and_enabled_bit),
 		TEST_CASE(scmi_clock_describe_rates_is_a_range_triplet),
 		TEST_CASE(scmi_clock_rate_get_matches_scpi),
 		TEST_CASE(scmi_clock_rate_set_sets_model_rate),
-		TEST_CASE(scmi_clock_rate_set_out_of_range),
+		TEST_CASE(scmi_clock_rate_set_outside_range_invalid),
 		TEST_CASE(scmi_clock_rate_set_async_and_reserved_flags_rejected),
 		TEST_CASE(scmi_clock_config_set_disables_and_scpi_reads_zero),
 		TEST_CASE(scmi_clock_config_set_rejects_reserved_bits_and_bad_id),
-		TEST_CASE(scmi_clock_name_get_and_notify_not_supported),
+		TEST_CASE(scmi_clock_name_get_and_notify_not_found),
 		TEST_CASE(scmi_sensor_version_and_attributes),
 		TEST_CASE(scmi_sensor_descriptions_come_in_pages_with_units),
-		TEST_CASE(scmi_sensor_description_past_end_returns_none),
+		TEST_CASE(scmi_sensor_description_past_end_invalid),
 		TEST_CASE(scmi_sensor_readings_match_scpi_values),
 		TEST_CASE(scmi_sensor_reading_rejects_async_flags_and_ids),
-		TEST_CASE(scmi_sensor_trip_points_not_supported),
+		TEST_CASE(scmi_sensor_trip_points_not_found),
+		TEST_CASE(scmi_reset_version_attributes_and_names),
+		TEST_CASE(scmi_reset_explicit_and_autonomous_reach_the_model),
+		TEST_CASE(scmi_reset_refused_requests_leave_the_lines_alone),
 		TEST_CASE(scmi_linux_probe_sequence_succeeds),
 		TEST_CASE(scmi_reply_echoes_header_and_token),
 		TEST_CASE(scmi_unknown_protocol_not_supported),
-		TEST_CASE(scmi_unknown_message_not_supported),
+		TEST_CASE(scmi_unknown_message_not_found),
 		TEST_CASE(scmi_short_length_protocol_error),
 		TEST_CASE(scmi_oversized_length_protocol_error),
 		TEST_CASE(scmi_length_without_header_is_malformed),
@@ -1292,6 +1566,8 @@ int main(void)
 	};
 	int rc = run_tests(tests, sizeof(tests) / sizeof(tests[0]));
 
+	if (run_conformance(SCMI_CONFORMANCE_DOC))
+		rc = 1;
 	free(small);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include "model.h"
 
 #include "doorbell.h"		/* plat_time_ns() */
+#include "fwstring.h"
 #include "spinlock.h"
 
 #define NS_PER_SEC	1000000000ULL
@@ -74,6 +75,14 @@ static const struct model_pd_desc pds[] = { MODEL_POWER_DOMAINS(PD_DESC) };
 	_Static_assert(sizeof(nm) <= MODEL_NAME_MAX, "power domain name too long");
 MODEL_POWER_DOMAINS(PD_CHECK)
 
+#define RST_DESC(id, nm, asserted, lat) \
+	[id] = { .name = nm, .init_asserted = asserted, .latency_us = lat },
+static const struct model_reset_line_desc reset_lines[] = { MODEL_RESET_LINES(RST_DESC) };
+#define NUM_RESET_LINES	(sizeof(reset_lines) / sizeof(reset_lines[0]))
+#define RST_CHECK(id, nm, asserted, lat) \
+	_Static_assert(sizeof(nm) <= MODEL_NAME_MAX, "reset line name too long");
+MODEL_RESET_LINES(RST_CHECK)
+
 _Static_assert(MODEL_SENSOR_VDD_DOMAIN < sizeof(dvfs) / sizeof(dvfs[0]), "vdd sensor domain");
 
 /* ---- state ---- */
@@ -85,6 +94,8 @@ struct model_state {
 	unsigned int lim_min[NUM_DVFS];
 	unsigned int lim_max[NUM_DVFS];
 	bool pd_on[NUM_PDS];
+	bool rst_asserted[NUM_RESET_LINES];
+	uint32_t rst_pulses[NUM_RESET_LINES];
 	uint64_t t_last_ns;	/* end of the last integrated interval */
 	uint64_t energy_uj;	/* integral of power, whole uJ ... */
 	uint64_t energy_rem;	/* ... and the remainder in uW*ns (< 10^9) */
@@ -96,6 +107,7 @@ struct model_state {
 #define LIM_MAX_INIT(id, nm) \
 	[id] = sizeof(opps_##id) / sizeof(opps_##id[0]) - 1,
 #define PD_INIT(id, nm, on, uw)			[id] = on,
+#define RST_INIT(id, nm, asserted, lat)		[id] = asserted,
 
 /* The reset state, also the state at boot (t = 0): no initialisation call is needed. */
 static const struct model_state reset_state = {
@@ -104,6 +116,7 @@ static const struct model_state reset_state = {
 	.opp = { MODEL_DVFS_DOMAINS(OPP_INIT) },
 	.lim_max = { MODEL_DVFS_DOMAINS(LIM_MAX_INIT) },
 	.pd_on = { MODEL_POWER_DOMAINS(PD_INIT) },
+	.rst_asserted = { MODEL_RESET_LINES(RST_INIT) },
 };
 
 static struct model_state st = {
@@ -112,6 +125,7 @@ static struct model_state st = {
 	.opp = { MODEL_DVFS_DOMAINS(OPP_INIT) },
 	.lim_max = { MODEL_DVFS_DOMAINS(LIM_MAX_INIT) },
 	.pd_on = { MODEL_POWER_DOMAINS(PD_INIT) },
+	.rst_asserted = { MODEL_RESET_LINES(RST_INIT) },
 };
 
 static spinlock_t model_lock;
@@ -122,6 +136,7 @@ unsigned int model_clock_count(void) { return NUM_CLOCKS; }
 unsigned int model_dvfs_count(void) { return NUM_DVFS; }
 unsigned int model_sensor_count(void) { return NUM_SENSORS; }
 unsigned int model_pd_count(void) { return NUM_PDS; }
+unsigned int model_reset_line_count(void) { return NUM_RESET_LINES; }
 
 const struct model_clock_desc *model_clock(unsigned int id)
 {
@@ -141,6 +156,11 @@ const struct model_sensor_desc *model_sensor(unsigned int id)
 const struct model_pd_desc *model_pd(unsigned int id)
 {
 	return id < NUM_PDS ? &pds[id] : NULL;
+}
+
+const struct model_reset_line_desc *model_reset_line(unsigned int id)
+{
+	return id < NUM_RESET_LINES ? &reset_lines[id] : NULL;
 }
 
 uint64_t model_opp_power_uw(const struct model_dvfs_desc *d, unsigned int idx)
@@ -205,7 +225,8 @@ static uint32_t triangle(const struct temp_wave *w, uint64_t t)
 void model_reset(void)
 {
 	spin_lock(&model_lock);
-	st = reset_state;
+	/* fw_memcpy: GCC would turn a struct this size into a memset/memcpy call it cannot have */
+	fw_memcpy(&st, &reset_state, sizeof(st));
 	st.t_last_ns = plat_time_ns();
 	spin_unlock(&model_lock);
 }
@@ -374,6 +395,39 @@ int model_pd_set(unsigned int id, bool on)
 		integrate(plat_time_ns());
 		st.pd_on[id] = on;
 	}
+	spin_unlock(&model_lock);
+	return MODEL_OK;
+}
+
+int model_reset_line_get(unsigned int id, bool *asserted, uint32_t *pulses)
+{
+	if (id >= NUM_RESET_LINES)
+		return MODEL_ENOENT;
+	spin_lock(&model_lock);
+	*asserted = st.rst_asserted[id];
+	*pulses = st.rst_pulses[id];
+	spin_unlock(&model_lock);
+	return MODEL_OK;
+}
+
+int model_reset_line_set(unsigned int id, bool asserted)
+{
+	if (id >= NUM_RESET_LINES)
+		return MODEL_ENOENT;
+	spin_lock(&model_lock);
+	st.rst_asserted[id] = asserted;
+	spin_unlock(&model_lock);
+	return MODEL_OK;
+}
+
+/* The line ends deasserted, whatever it was before, as after any completed reset. */
+int model_reset_line_pulse(unsigned int id)
+{
+	if (id >= NUM_RESET_LINES)
+		return MODEL_ENOENT;
+	spin_lock(&model_lock);
+	st.rst_asserted[id] = false;
+	st.rst_pulses[id]++;
 	spin_unlock(&model_lock);
 	return MODEL_OK;
 }

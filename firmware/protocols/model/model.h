@@ -55,6 +55,12 @@ struct model_pd_desc {
 	uint32_t on_power_uw;
 };
 
+struct model_reset_line_desc {
+	const char *name;
+	bool init_asserted;
+	uint32_t latency_us;
+};
+
 /* Back to the reset state; energy restarts from 0 at plat_time_ns(). */
 void model_reset(void);
 
@@ -67,6 +73,8 @@ unsigned int model_sensor_count(void);
 const struct model_sensor_desc *model_sensor(unsigned int id);
 unsigned int model_pd_count(void);
 const struct model_pd_desc *model_pd(unsigned int id);
+unsigned int model_reset_line_count(void);
+const struct model_reset_line_desc *model_reset_line(unsigned int id);
 
 /* Clocks: the rate is kept while the clock is disabled. */
 int model_clock_get_rate(unsigned int id, uint32_t *hz);
@@ -94,5 +102,10 @@ uint64_t model_power_uw(void);
 /* Power domains: on or off. */
 int model_pd_get(unsigned int id, bool *on);
 int model_pd_set(unsigned int id, bool on);
+
+/* Reset lines: asserted or not, and how many autonomous resets (pulses) each has seen. */
+int model_reset_line_get(unsigned int id, bool *asserted, uint32_t *pulses);
+int model_reset_line_set(unsigned int id, bool asserted);
+int model_reset_line_pulse(unsigned int id);	/* assert, then deassert */
 
 #endif

@@ -39,6 +39,10 @@
  *
  * Power domains (SCPI SET/GET_DEVICE_PWR_STATE, SCMI power domain protocol 0x11),
  * X(id, name, on at reset, power drawn when on in uW).
+ *
+ * Reset lines (SCMI reset domain protocol 0x16; SCPI has none), X(id, name, asserted at
+ * reset, latency_us): each line is asserted or deasserted, and counts the autonomous resets
+ * (an assert followed by a deassert done by the firmware) it has seen since the model's reset.
  */
 #ifndef MODEL_DEF_H
 #define MODEL_DEF_H
@@ -103,5 +107,11 @@
 #define MODEL_POWER_DOMAINS(X) \
 	X(0, "gpu", 1, 120000) \
 	X(1, "vpu", 0,  80000)
+
+/* X(id, name, asserted at reset, latency_us) - names at most 15 characters. */
+#define MODEL_RESET_LINES(X) \
+	X(0, "gpu_rst",  0, 10) \
+	X(1, "vpu_rst",  1, 10) \
+	X(2, "ddr_phy",  0, 50)
 
 #endif

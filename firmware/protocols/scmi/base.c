@@ -6,8 +6,8 @@
  * with a growing skip until it has them all) and DISCOVER_AGENT for agents 0..num_agents-1.
  *
  * Version 2.0 is below what Linux 6.12 supports (2.1), so 6.12 does not try
- * NEGOTIATE_PROTOCOL_VERSION; if anyone sends it, it is NOT_SUPPORTED like every message
- * not in the table (NOTIFY_ERRORS, the permission commands, RESET_AGENT_CONFIGURATION).
+ * NEGOTIATE_PROTOCOL_VERSION; if anyone sends it, it is NOT_FOUND like every message not in
+ * the table (NOTIFY_ERRORS, the permission commands, RESET_AGENT_CONFIGURATION).
  */
 #include "scmi.h"
 
@@ -67,14 +67,17 @@ static int32_t discover_impl_version(struct scmi_msg *m)
 
 /*
  * {le32 skip} -> {le32 count, u8 ids[count], padded to 4 bytes}
- * Protocols after the first @skip; none (count 0) once skip >= the total, which is how an
- * agent learns it has the whole list. Linux checks the padded length exactly.
+ * Protocols after the first @skip; none (count 0) when skip == the total, and
+ * INVALID_PARAMETERS past it ("skip" is invalid: SCP-firmware and Arm's SCMI compliance
+ * suite agree). Linux stops once it has the announced number and checks the padded length.
  */
 static int32_t discover_list_protocols(struct scmi_msg *m)
 {
 	uint32_t skip = fw_get_le32(m->in), n, i;
 
-	n = skip < scmi_num_protocols ? scmi_num_protocols - skip : 0;
+	if (skip > scmi_num_protocols)
+		return SCMI_INVALID_PARAMETERS;
+	n = scmi_num_protocols - skip;
 	if (n > SCMI_REPLY_MAX - 4)
 		n = SCMI_REPLY_MAX - 4;
 	scmi_out_u32(m, n);

@@ -3,7 +3,10 @@
  * SCMI clock protocol (0x14), version 1.0, over the model's clocks.
  *
  * Each clock is described as a range (min, max, step 1 Hz): every rate in [min, max] is
- * accepted exactly, the same rule SCPI's SET_CLOCK_VALUE applies. RATE_GET returns the
+ * accepted exactly, the same rule SCPI's SET_CLOCK_VALUE applies; a rate outside it is
+ * INVALID_PARAMETERS ("the requested rate is not supported": SCP-firmware, Arm's SCMI
+ * compliance suite). DESCRIBE_RATES ignores rate_index for a range, as the specification
+ * says for the range format. RATE_GET returns the
  * programmed rate whether or not the clock is enabled; CLOCK_ATTRIBUTES bit 0 says whether
  * it is (Linux 6.12 reads the enabled state from there for versions before 3.0).
  * No asynchronous rate changes (max_async_req = 0), no notifications, no extended names.
@@ -94,7 +97,7 @@ static int32_t rate_set(struct scmi_msg *m)
 	if (flags & CLOCK_SET_ASYNC)
 		return SCMI_NOT_SUPPORTED;	/* max_async_req is 0 */
 	ret = model_clock_set_rate(id, hz);
-	return ret == MODEL_OK ? SCMI_SUCCESS : SCMI_OUT_OF_RANGE;
+	return ret == MODEL_OK ? SCMI_SUCCESS : SCMI_INVALID_PARAMETERS;
 }
 
 /* {le32 id} -> {le32 rate_low, le32 rate_high} */

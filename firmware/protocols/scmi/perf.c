@@ -6,8 +6,8 @@
  * sustained_freq_khz == sustained_perf_level (the top OPP), so Linux computes a multiplier
  * of exactly 1000 and asks for level = Hz / 1000: the same OPPs SCPI's index addresses.
  * LEVEL_SET takes only a level that is an OPP (else OUT_OF_RANGE) and within the limits.
- * LIMITS_SET takes any min <= max and keeps the OPPs inside [min, max] (OUT_OF_RANGE when
- * none is). Each OPP's power is its dynamic power in mW (attributes flag bit 0).
+ * LIMITS_SET takes any min <= max (else INVALID_PARAMETERS) inside [lowest, highest level]
+ * (else OUT_OF_RANGE) and keeps the OPPs inside [min, max] (OUT_OF_RANGE when none is). Each OPP's power is its dynamic power in mW (attributes flag bit 0).
  * No fast channels, no notifications, no statistics region.
  */
 #include "scmi.h"
@@ -74,7 +74,8 @@ static int32_t domain_attributes(struct scmi_msg *m)
 /*
  * {le32 domain, le32 level_index} -> {le16 returned, le16 remaining,
  *   {le32 level, le32 power_mw, le16 latency_us, le16 reserved}[returned]}
- * From level_index on, as many as fit in a reply; none once the index is past the end.
+ * From level_index on, as many as fit in a reply; an index past the last level is
+ * INVALID_PARAMETERS (SCP-firmware, Arm's SCMI compliance suite).
  */
 static int32_t describe_levels(struct scmi_msg *m)
 {
@@ -83,11 +84,13 @@ static int32_t describe_levels(struct scmi_msg *m)
 
 	if (!d)
 		return SCMI_NOT_FOUND;
-	n = first < d->opp_count ? d->opp_count - first : 0;
+	if (first >= d->opp_count)
+		return SCMI_INVALID_PARAMETERS;
+	n = d->opp_count - first;
 	if (n > (SCMI_REPLY_MAX - 4) / PERF_LEVEL_ENTRY_SIZE)
 		n = (SCMI_REPLY_MAX - 4) / PERF_LEVEL_ENTRY_SIZE;
 	scmi_out_u16(m, (uint16_t)n);
-	scmi_out_u16(m, (uint16_t)(first < d->opp_count ? d->opp_count - first - n : 0));
+	scmi_out_u16(m, (uint16_t)(d->opp_count - first - n));
 	for (i = 0; i < n; i++) {
 		scmi_out_u32(m, level_of(d, first + i));
 		scmi_out_u32(m, (uint32_t)(model_opp_power_uw(d, first + i) / 1000));
@@ -109,6 +112,8 @@ static int32_t limits_set(struct scmi_msg *m)
 		return SCMI_NOT_FOUND;
 	if (min > max)
 		return SCMI_INVALID_PARAMETERS;
+	if (min < level_of(d, 0) || max > level_of(d, d->opp_count - 1))
+		return SCMI_OUT_OF_RANGE;	/* a limit no level of the domain can reach */
 	for (lo = 0; lo < d->opp_count && level_of(d, lo) < min; lo++)
 		;
 	for (hi = d->opp_count; hi > 0 && level_of(d, hi - 1) > max; hi--)

@@ -9,7 +9,8 @@
  *     run past the region (which includes lengths that wrap): DB_MALFORMED, nothing but the
  *     channel status is written;
  *   - reserved header bits set or a type other than command: PROTOCOL_ERROR;
- *   - unknown protocol or message: NOT_SUPPORTED;
+ *   - unknown protocol: NOT_SUPPORTED; a message the protocol does not implement: NOT_FOUND
+ *     (docs/scmi-conformance.md has the specification's reference for every status);
  *   - payload size other than the handler's exact size: PROTOCOL_ERROR.
  * The reply goes out in one pass: length (8 + payload), the request header echoed, status,
  * payload; then channel_status = FREE. The channel is always handed back before the SMC
@@ -27,6 +28,7 @@ const struct scmi_protocol *const scmi_protocols[] = {
 	&scmi_perf_protocol,
 	&scmi_clock_protocol,
 	&scmi_sensor_protocol,
+	&scmi_reset_protocol,
 };
 const unsigned int scmi_num_protocols = sizeof(scmi_protocols) / sizeof(scmi_protocols[0]);
 
@@ -91,8 +93,10 @@ int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m)
 	m->out_len = 0;
 	m->overflow = false;
 	m->proto = find_protocol(proto_id);
-	if (!m->proto || m->msg_id >= m->proto->count || !m->proto->handlers[m->msg_id].fn)
+	if (!m->proto)
 		return SCMI_NOT_SUPPORTED;
+	if (m->msg_id >= m->proto->count || !m->proto->handlers[m->msg_id].fn)
+		return SCMI_NOT_FOUND;
 	h = &m->proto->handlers[m->msg_id];
 	if (m->in_size != h->in_size || m->in_size > SCMI_REQ_MAX)
 		return SCMI_PROTOCOL_ERROR;

@@ -2,7 +2,7 @@
 /*
  * SCMI over the shared-memory transport (SMT), as Linux's drivers/firmware/arm_scmi speaks it
  * (shmem.c, mailbox.c, smc.c), with the base (0x10), power domain (0x11), performance
- * (0x13), clock (0x14) and sensor (0x15) protocols.
+ * (0x13), clock (0x14), sensor (0x15) and reset domain (0x16) protocols.
  *
  * scmi.c is the transport and the dispatcher: it copies the message in, checks the header
  * and the exact payload size against the protocol's handler table, and writes the reply.
@@ -35,6 +35,7 @@
 #define SCMI_PROTO_PERF		0x13
 #define SCMI_PROTO_CLOCK	0x14
 #define SCMI_PROTO_SENSOR	0x15
+#define SCMI_PROTO_RESET	0x16
 
 /* Messages every protocol has. */
 #define SCMI_MSG_PROTOCOL_VERSION		0x0
@@ -104,13 +105,16 @@ extern const struct scmi_protocol scmi_power_protocol;
 extern const struct scmi_protocol scmi_perf_protocol;
 extern const struct scmi_protocol scmi_clock_protocol;
 extern const struct scmi_protocol scmi_sensor_protocol;
+extern const struct scmi_protocol scmi_reset_protocol;
 
 /* Protocols other than base, lowest ID first (what DISCOVER_LIST_PROTOCOLS reports). */
 extern const struct scmi_protocol *const scmi_protocols[];
 extern const unsigned int scmi_num_protocols;
 
-/* Look up and run one message: NOT_SUPPORTED, PROTOCOL_ERROR on a size mismatch, or the
- * handler's status. */
+/*
+ * Look up and run one message: NOT_SUPPORTED for an unknown protocol, NOT_FOUND for a message
+ * the protocol does not implement, PROTOCOL_ERROR on a size mismatch, or the handler's status.
+ */
 int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m);
 
 /* PROTOCOL_MESSAGE_ATTRIBUTES, the same for every protocol: 0 or NOT_FOUND. */

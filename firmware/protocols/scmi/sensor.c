@@ -6,7 +6,7 @@
  *   temperature: degC, 10^-3   voltage: V, 10^-3   current: A, 10^-3
  *   power: W, 10^-6            energy: J, 10^-6
  * Synchronous reads only (attributes_low bit 31 clear; an async read is NOT_SUPPORTED), no
- * trip points, no notifications: TRIP_POINT_NOTIFY/CONFIG are NOT_SUPPORTED.
+ * trip points, no notifications: TRIP_POINT_NOTIFY/CONFIG are not implemented (NOT_FOUND).
  */
 #include "scmi.h"
 
@@ -72,17 +72,20 @@ static int32_t attributes(struct scmi_msg *m)
 /*
  * {le32 desc_index} -> {le16 returned, le16 remaining,
  *   {le32 id, le32 attributes_low, le32 attributes_high, char name[16]}[returned]}
- * As many as fit in a reply (4); none once the index is past the end.
+ * As many as fit in a reply (4); an index past the last sensor is INVALID_PARAMETERS
+ * (SCP-firmware, Arm's SCMI compliance suite).
  */
 static int32_t description_get(struct scmi_msg *m)
 {
 	uint32_t first = fw_get_le32(m->in), total = model_sensor_count(), n, i;
 
-	n = first < total ? total - first : 0;
+	if (first >= total)
+		return SCMI_INVALID_PARAMETERS;
+	n = total - first;
 	if (n > (SCMI_REPLY_MAX - 4) / SENSOR_DESC_SIZE)
 		n = (SCMI_REPLY_MAX - 4) / SENSOR_DESC_SIZE;
 	scmi_out_u16(m, (uint16_t)n);
-	scmi_out_u16(m, (uint16_t)(first < total ? total - first - n : 0));
+	scmi_out_u16(m, (uint16_t)(total - first - n));
 	for (i = 0; i < n; i++) {
 		const struct model_sensor_desc *s = model_sensor(first + i);
 
@@ -100,10 +103,10 @@ static int32_t reading_get(struct scmi_msg *m)
 	uint32_t id = fw_get_le32(m->in), flags = fw_get_le32(m->in + 4);
 	uint64_t v;
 
+	if (!model_sensor(id))
+		return SCMI_NOT_FOUND;	/* before the flags, as SCP-firmware checks them */
 	if (flags & ~SENSOR_READ_ASYNC)
 		return SCMI_INVALID_PARAMETERS;
-	if (!model_sensor(id))
-		return SCMI_NOT_FOUND;
 	if (flags & SENSOR_READ_ASYNC)
 		return SCMI_NOT_SUPPORTED;
 	if (model_sensor_read(id, &v))

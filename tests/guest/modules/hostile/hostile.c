@@ -292,7 +292,7 @@ static const struct scmi_case scmi_cases[] = {
 	  .status = SCMI_PROTOCOL_ERROR, .out = 0 },
 	{ "type_1", LEN(0), SCMI_HDR(0, 1, SCMI_BASE, 19),
 	  .status = SCMI_PROTOCOL_ERROR, .out = 0 },
-	/* unknown protocols and messages */
+	/* unknown protocols (NOT_SUPPORTED) and messages (NOT_FOUND: docs/scmi-conformance.md) */
 	{ "unknown_protocol_0", LEN(0), SCMI_HDR(0, 0, 0x00, 20),
 	  .status = SCMI_NOT_SUPPORTED, .out = 0 },
 	{ "unknown_protocol_system", LEN(0), SCMI_HDR(0, 0, SCMI_SYSTEM, 21),
@@ -300,11 +300,11 @@ static const struct scmi_case scmi_cases[] = {
 	{ "unknown_protocol_ff", LEN(0), SCMI_HDR(0, 0, 0xff, 22),
 	  .status = SCMI_NOT_SUPPORTED, .out = 0 },
 	{ "unknown_message_clock_20", LEN(0), SCMI_HDR(0x20, 0, SCMI_CLOCK, 23),
-	  .status = SCMI_NOT_SUPPORTED, .out = 0 },
+	  .status = SCMI_NOT_FOUND, .out = 0 },
 	{ "unknown_message_base_ff", LEN(0), SCMI_HDR(0xff, 0, SCMI_BASE, 24),
-	  .status = SCMI_NOT_SUPPORTED, .out = 0 },
+	  .status = SCMI_NOT_FOUND, .out = 0 },
 	{ "unknown_message_sensor_7", LEN(4), SCMI_HDR(7, 0, SCMI_SENSOR, 25), { 0 },
-	  .status = SCMI_NOT_SUPPORTED, .out = 0 },
+	  .status = SCMI_NOT_FOUND, .out = 0 },
 	/* a well-formed message naming nothing */
 	{ "rate_get_clock_99", LEN(4), SCMI_HDR(6, 0, SCMI_CLOCK, 26), { 99 },
 	  .status = SCMI_NOT_FOUND, .out = 0 },
