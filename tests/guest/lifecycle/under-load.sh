@@ -22,8 +22,9 @@ if [ ! -e /qemu-run/env ]; then
 	tmp=$(mktemp)
 	trap 'rm -f "$tmp"' EXIT
 	{ echo "CYCLES=$cycles"; cat "$0"; } > "$tmp"
-	# Each cycle: half a second of sending, unbind, rmmod, insmod, re-probe.
-	"$top/tools/qemu-run" --timeout $((120 + cycles * 3)) --dt "$here/no-clients.dtsi" \
+	# Each cycle: half a second of sending, then an unbind that takes 2 to 10 s while every CPU
+	# sends (the unbinding shell competes with the senders), rmmod, insmod, re-probe.
+	"$top/tools/qemu-run" --timeout $((120 + cycles * 12)) --dt "$here/no-clients.dtsi" \
 		--dt "$here/under-load.dtsi" "$@" --script "$tmp"
 	exit
 fi
