@@ -9,6 +9,14 @@
  * The mailbox is therefore one-way and synchronous: there is no interrupt to
  * take and nothing to wait for.
  *
+ * Tx-done: a client that acknowledges each message itself (knows_txdone,
+ * e.g. the SCMI mailbox transport) gets the framework's ack method and calls
+ * mbox_client_txdone(). For a client that waits for the controller instead
+ * (e.g. arm_scpi), the channel switches to the IRQ method when the client
+ * binds, and the driver reports tx-done with mbox_chan_txdone() from an
+ * irq_work raised by send_data(): the earliest point after the framework has
+ * dropped the channel's lock, without the framework's poll timer.
+ *
  * Copyright (C) 2026 The ARM SMC mailbox authors
  */
 
@@ -16,8 +24,10 @@
 #include <linux/bits.h>
 #include <linux/device.h>
 #include <linux/err.h>
+#include <linux/irq_work.h>
 #include <linux/kernel.h>
 #include <linux/mailbox/arm-smccc-mbox.h>
+#include <linux/mailbox_client.h>
 #include <linux/mailbox_controller.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
@@ -25,6 +35,8 @@
 #include <linux/overflow.h>
 #include <linux/platform_device.h>
 #include <linux/string.h>
+
+#include "mailbox.h"
 
 /* More channels than this is a mistake in the device tree. */
 #define ARM_SMC_MBOX_MAX_CHANS	64
@@ -39,11 +51,18 @@
  *		and results are 32 bits wide
  * @doorbell:	doorbell mode: the arguments (channel index in x1, zeros)
  *		and the latest result, which the client's rx_callback receives
+ * @chan:	the framework's channel this one backs
+ * @report_txdone: the client does not acknowledge tx-done itself, so the
+ *		driver reports it (set in startup(), cleared in shutdown())
+ * @txdone_work: reports tx-done once send_data() has returned
  */
 struct arm_smc_mbox_chan {
 	u32 func_id;
 	bool smc32;
 	struct arm_smccc_mbox_msg doorbell;
+	struct mbox_chan *chan;
+	bool report_txdone;
+	struct irq_work txdone_work;
 };
 
 /**
@@ -152,17 +171,78 @@ static int arm_smc_mbox_send_data(struct mbox_chan *chan, void *data)
 	 */
 	mbox_chan_received_data(chan, msg);
 
+	/*
+	 * The transfer is complete, but send_data() runs under the channel's
+	 * lock, which mbox_chan_txdone() takes: report it from the irq_work,
+	 * which runs on this CPU as soon as the framework has dropped the
+	 * lock and restored interrupts (imx-mailbox's TX doorbell reports
+	 * tx-done from deferred work after ringing in the same way).
+	 */
+	if (schan->report_txdone)
+		irq_work_queue(&schan->txdone_work);
+
 	return 0;
 }
 
 /*
- * The firmware finished with the message before send_data() returned. Saying
- * so through the poll method serves both kinds of client unchanged: those
- * that wait for the controller (tx_block, e.g. arm_scpi) and those that
- * acknowledge themselves (knows_txdone, e.g. the arm_scmi mailbox transport,
- * for which the framework turns poll into ack). The framework asks right
- * after send_data() with a timer started at zero delay, so no message waits
- * for a poll period.
+ * Every tx-done the work reports is true: the message the framework holds as
+ * active has been served, since each send_data() returns only when the
+ * firmware is done. If two sends ever share one run (the work was still
+ * pending when the framework, after a tx timeout, submitted the next
+ * message), that run completes the newer one, and a run with nothing active
+ * only makes the framework look at its queue.
+ */
+static void arm_smc_mbox_txdone_work(struct irq_work *work)
+{
+	struct arm_smc_mbox_chan *schan =
+		container_of(work, struct arm_smc_mbox_chan, txdone_work);
+
+	mbox_chan_txdone(schan->chan, 0);
+}
+
+/*
+ * The framework has bound a client to @chan and chosen the ack method if the
+ * client acknowledges tx-done itself (knows_txdone); no message can be in
+ * flight yet, since the client does not have the channel until this
+ * returns. Any other client waits for the controller: switch the channel to
+ * the IRQ method, as tegra-hsp does in its startup(), so that the irq_work
+ * can report tx-done without the framework's poll timer.
+ */
+static int arm_smc_mbox_startup(struct mbox_chan *chan)
+{
+	struct arm_smc_mbox_chan *schan = chan->con_priv;
+
+	schan->report_txdone = !chan->cl->knows_txdone;
+	if (schan->report_txdone)
+		chan->txdone_method = TXDONE_BY_IRQ;
+
+	return 0;
+}
+
+/*
+ * The client is letting the channel go (or the controller is being
+ * unregistered), with no message of its own being sent. Wait for a report
+ * still pending, so that no work outlives the channel, and give the channel
+ * back the poll method the controller registered with: the framework turns
+ * poll into ack for the next client that acknowledges itself.
+ */
+static void arm_smc_mbox_shutdown(struct mbox_chan *chan)
+{
+	struct arm_smc_mbox_chan *schan = chan->con_priv;
+
+	if (!schan->report_txdone)
+		return;
+
+	irq_work_sync(&schan->txdone_work);
+	schan->report_txdone = false;
+	chan->txdone_method = TXDONE_BY_POLL;
+}
+
+/*
+ * Registered with the poll method only so that the framework gives clients
+ * that acknowledge tx-done themselves the ack method; every other client
+ * gets the IRQ method in startup(). Should a channel ever be polled, its
+ * last message is done.
  */
 static bool arm_smc_mbox_last_tx_done(struct mbox_chan *chan)
 {
@@ -171,6 +251,8 @@ static bool arm_smc_mbox_last_tx_done(struct mbox_chan *chan)
 
 static const struct mbox_chan_ops arm_smc_mbox_ops = {
 	.send_data	= arm_smc_mbox_send_data,
+	.startup	= arm_smc_mbox_startup,
+	.shutdown	= arm_smc_mbox_shutdown,
 	.last_tx_done	= arm_smc_mbox_last_tx_done,
 };
 
@@ -348,6 +430,8 @@ static int arm_smc_mbox_probe(struct platform_device *pdev)
 		schan->func_id = id;
 		schan->smc32 = !ARM_SMCCC_IS_64(id);
 		schan->doorbell.args[0] = i;
+		schan->chan = &chans[i];
+		init_irq_work(&schan->txdone_work, arm_smc_mbox_txdone_work);
 		chans[i].con_priv = schan;
 	}
 
@@ -359,7 +443,7 @@ static int arm_smc_mbox_probe(struct platform_device *pdev)
 	smbox->controller.chans = chans;
 	smbox->controller.num_chans = count;
 	smbox->controller.of_xlate = arm_smc_mbox_xlate;
-	/* Tx-done by polling a controller that is always done: see above. */
+	/* Poll, turned into ack or IRQ per client: see startup(). */
 	smbox->controller.txdone_irq = false;
 	smbox->controller.txdone_poll = true;
 

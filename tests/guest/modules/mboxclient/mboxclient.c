@@ -130,6 +130,9 @@ struct mbc_chan {
  * @dir:	its debugfs directory
  * @register_mode: register mode, else doorbell mode
  * @client_txdone: the client acks each message (knows_txdone)
+ * @dying:	the device is going away: writers of send stop at their next
+ *		message, so that removing the debugfs files (which waits for
+ *		them) does not wait for all the messages they were asked for
  * @next:	round robin over the channels
  * @on_cpu:	messages handed to the controller, per CPU
  * @nchans:	number of channels
@@ -140,6 +143,7 @@ struct mbc_dev {
 	struct dentry *dir;
 	bool register_mode;
 	bool client_txdone;
+	bool dying;
 	atomic_t next;
 	u64 __percpu *on_cpu;
 	unsigned int nchans;
@@ -323,6 +327,10 @@ static ssize_t mbc_send_write(struct file *file, const char __user *ubuf,
 			return ret;	/* @m is left to the framework */
 		if (ret)
 			break;
+		if (READ_ONCE(mdev->dying)) {
+			ret = -ENODEV;
+			break;
+		}
 		if (fatal_signal_pending(current)) {
 			ret = -EINTR;
 			break;
@@ -447,7 +455,12 @@ static void mbc_remove_debugfs(void *data)
 {
 	struct mbc_dev *mdev = data;
 
-	/* Waits for writers of send still running. */
+	/*
+	 * Waits for writers of send still running, which stop at their next
+	 * message: the device can be unbound (or its controller, which
+	 * unbinds it first) while every CPU is sending.
+	 */
+	WRITE_ONCE(mdev->dying, true);
 	debugfs_remove_recursive(mdev->dir);
 }
 
