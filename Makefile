@@ -51,7 +51,7 @@ check-debug: setup kernels all
 	@tools/build-kernel 6.1
 	@tools/build-kernel 6.12
 	@$(MAKE) -s --no-print-directory modules-6.1-debug modules-6.12-debug
-	@tools/run-checks scmi-raw-host guest-debug
+	@tools/run-checks runner-checkers scmi-raw-host guest-debug
 
 # Mailbox round trips against the bare SMC and arm,scmi-smc, both kernels (tools/bench).
 bench: setup kernels all
