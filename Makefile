@@ -55,6 +55,15 @@ check: setup kernels all
 stress: setup kernels all
 	@tools/stress
 
+# The guest suites on Debian's 6.1 and 6.12 built from source with KASAN, lockdep, kmemleak,
+# UBSAN and SCMI raw mode (tools/build-kernel; README: duration). Not part of make check: a
+# clean clone must not build kernels.
+check-debug: setup kernels all
+	@tools/build-kernel 6.1
+	@tools/build-kernel 6.12
+	@$(MAKE) -s --no-print-directory modules-6.1-debug modules-6.12-debug
+	@tools/run-checks runner-checkers scmi-raw-host guest-debug
+
 # Mailbox round trips against the bare SMC and arm,scmi-smc, both kernels (tools/bench).
 bench: setup kernels all
 	@tools/bench
@@ -73,4 +82,4 @@ fuzz: setup
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check stress bench cpu-matrix patches fuzz clean
+.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches fuzz clean
