@@ -76,10 +76,20 @@ cpu-matrix: setup kernels all
 patches:
 	@tools/make-patches build/patches
 
+# The Debian source and binary packages of the driver (arm-smc-mailbox-dkms), into build/deb/.
+deb:
+	@tools/make-deb build/deb
+
+# The package installed in an arm64 Debian system (debootstrap + qemu-user-static), DKMS
+# builds for the stock, backports and rig kernels, removal, then the DKMS-built module in a
+# guest run on each kernel (tools/dkms-check). Long: not part of check.
+dkms-check: setup kernels all
+	@nice -n 10 tools/dkms-check
+
 fuzz: setup
 	@tools/fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches fuzz clean
+.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches deb dkms-check fuzz clean
