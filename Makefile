@@ -51,10 +51,20 @@ bench: setup kernels all
 patches:
 	@tools/make-patches build/patches
 
+# TF-A 2.8 with the doorbell services in BL31 (tools/build-tfa): the test and production
+# images, and the series for TF-A with a cover letter, checked with TF-A's checkpatch rules.
+tfa: setup board
+	@tools/build-tfa --variant test
+	@tools/build-tfa --variant prod
+
+tfa-patches:
+	@tools/build-tfa --patches build/tfa/patches
+
 fuzz: setup
 	@tools/fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check stress bench patches fuzz clean
+.PHONY: all setup kernels firmware board run shell check stress bench patches tfa tfa-patches fuzz \
+	clean
