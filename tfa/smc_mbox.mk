@@ -10,6 +10,7 @@
 #                      before firmware/lib's) and TF-A's <name.h> includes never do
 #   SMC_MBOX_CFLAGS    for BL31_CFLAGS: the dispatcher's atomics inline (LDAXR/STXR), not
 #                      libgcc's out-of-line helpers, which TF-A does not link
+# SMC_MBOX_DIAG (0 or 1) must be set before the include.
 
 SMC_MBOX_FW		:=	${SMC_MBOX_DIR}/firmware
 
@@ -27,3 +28,10 @@ SMC_MBOX_CPPFLAGS	:=	$(addprefix -iquote ,					\
 				${SMC_MBOX_DIR}/board)
 
 SMC_MBOX_CFLAGS		:=	-mno-outline-atomics
+
+# A test build (SMC_MBOX_DIAG=1) is the reference firmware's test image: FW_TEST_IMAGE and,
+# where the tree has them split out, the diagnostic calls' own sources.
+ifeq (${SMC_MBOX_DIAG},1)
+SMC_MBOX_SOURCES	+=	$(wildcard ${SMC_MBOX_FW}/services/sip_diag.c)
+SMC_MBOX_CPPFLAGS	+=	-DFW_TEST_IMAGE
+endif

@@ -16,6 +16,7 @@
  *
  * Diagnostic calls (DIAG_*) reach the dispatcher only in a test build (SMC_MBOX_DIAG=1).
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include <arch_helpers.h>
@@ -28,6 +29,12 @@
 #include "smc_mbox.h"
 
 #define NS_PER_S	1000000000ULL
+
+#ifdef BOARD_EXIT_MARKER
+#define EXIT_MARKER	BOARD_EXIT_MARKER
+#else
+#define EXIT_MARKER	SMC_MBOX_EXIT_MARKER
+#endif
 
 static console_t *diag_console;
 
@@ -86,7 +93,11 @@ void smc_mbox_call(uint32_t smc_fid, const uint64_t args[SMC_MBOX_NUM_ARGS],
 	res[3] = call.is_64 ? r.x3 : (uint32_t)r.x3;
 }
 
-/* ---- The platform hooks the dispatcher and the servers call (doorbell.h, services.h) ---- */
+/*
+ * ---- The platform hooks the dispatcher and the servers call (doorbell.h and services.h;
+ * firmware/include/plat.h after the firmware's second pass). Those of PSCI and CPU power
+ * (plat_cpu_park, plat_system_off, ...) are TF-A's own business: its PSCI serves Linux.
+ */
 
 uint64_t plat_time_ns(void)
 {
@@ -96,6 +107,16 @@ uint64_t plat_time_ns(void)
 	return cnt / freq * NS_PER_S + cnt % freq * NS_PER_S / freq;
 }
 
+/* TF-A's log (its boot and runtime console), for the dispatcher's and servers' messages. */
+void plat_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vprintf(fmt, ap);
+	va_end(ap);
+}
+
 /* DIAG_EXIT: only reachable in a test build (smc_mbox_owns() refuses it otherwise). */
 void plat_exit(uint32_t code)
 {
@@ -103,7 +124,7 @@ void plat_exit(uint32_t code)
 	char line[64];
 	int i, n;
 
-	n = snprintf(line, sizeof(line), "%s %u\r\n", SMC_MBOX_EXIT_MARKER, code);
+	n = snprintf(line, sizeof(line), "%s %u\r\n", EXIT_MARKER, code);
 	if (diag_console) {
 		for (i = 0; i < n && line[i]; i++)
 			(void)diag_console->putc(line[i], diag_console);
