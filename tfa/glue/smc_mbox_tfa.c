@@ -8,13 +8,17 @@
  *   time     plat_time_ns() on the generic timer (CNTPCT_EL0 at CNTFRQ_EL0, which BL31's
  *            platform set-up programs)
  *   locks    TF-A's spinlock (glue/include/spinlock.h)
- *   console  DIAG_EXIT's line on the console the platform registered (test builds)
- * (TF-A's <plat/common/platform.h> and <lib/psci/psci.h> clash with services.h: only TF-A's
- * architecture, console and debug headers are used here.) It also turns TF-A's SMC arguments into the dispatcher's call and back, with the SMCCC
- * rules the reference firmware's entry applies (firmware/services/smccc.c): SMC32 arguments
- * and results are 32 bits, x0 is sign-extended.
+ *   console  plat_log() on TF-A's console; DIAG_EXIT's line on the console the platform
+ *            registered for it (test builds)
+ * It also turns TF-A's SMC arguments into the dispatcher's call and back, with the SMCCC rules
+ * the reference firmware's entry applies (firmware/services/smccc.c): SMC32 arguments and
+ * results are 32 bits, x0 is sign-extended.
  *
- * Diagnostic calls (DIAG_*) reach the dispatcher only in a test build (SMC_MBOX_DIAG=1).
+ * Diagnostic calls (DIAG_*) reach the dispatcher only in a test build (SMC_MBOX_DIAG=1); where
+ * the dispatcher is built without them (FW_TEST_IMAGE unset) the check here is a second lock.
+ *
+ * Only TF-A's architecture, console and debug headers are included: its platform.h and psci.h
+ * clash with the project's services.h (plat_system_reset, PSCI_E_*).
  */
 #include <stdarg.h>
 #include <stdio.h>
