@@ -53,7 +53,7 @@ patches:
 
 # TF-A 2.8 with the doorbell services in BL31 (tools/build-tfa): the test and production
 # images, and the series for TF-A with a cover letter, checked with TF-A's checkpatch rules.
-tfa: setup board
+tfa: setup
 	@tools/build-tfa --variant test
 	@tools/build-tfa --variant prod
 
