@@ -60,11 +60,16 @@ tfa: setup
 tfa-patches:
 	@tools/build-tfa --patches build/tfa/patches
 
+# Every guest suite against TF-A on both kernels, the SMC fuzzer at 1,000,000 calls
+# (tests/guest/run-tfa-tests; make check runs its --quick subset).
+check-tfa: setup kernels all
+	@tests/guest/run-tfa-tests
+
 fuzz: setup
 	@tools/fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check stress bench patches tfa tfa-patches fuzz \
-	clean
+.PHONY: all setup kernels firmware board run shell check stress bench patches tfa tfa-patches \
+	check-tfa fuzz clean
