@@ -86,10 +86,25 @@ deb:
 dkms-check: setup kernels all
 	@nice -n 10 tools/dkms-check
 
+# TF-A 2.8 with the doorbell services in BL31 (tools/build-tfa): the test and production
+# images, and the series for TF-A with a cover letter, checked with TF-A's checkpatch rules.
+tfa: setup
+	@tools/build-tfa --variant test
+	@tools/build-tfa --variant prod
+
+tfa-patches:
+	@tools/build-tfa --patches build/tfa/patches
+
+# Every guest suite against TF-A on both kernels, the SMC fuzzer at 1,000,000 calls
+# (tests/guest/run-tfa-tests; make check runs its --quick subset).
+check-tfa: setup kernels all
+	@tests/guest/run-tfa-tests
+
 fuzz: setup
 	@tools/fuzz --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches deb dkms-check fuzz clean
+.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches deb \
+	dkms-check tfa tfa-patches check-tfa fuzz clean

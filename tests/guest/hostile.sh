@@ -77,7 +77,7 @@ hostile hostile regs 2000 3
 # ---- afterwards: the firmware answers exactly as before ----
 hostile after_hammer frames scmi
 hostile after_hammer frames scpi
-expect_eq after_hammer_smccc_version "$(fwcall_x0 0x80000000)" 0x10001
+expect_eq after_hammer_smccc_version "$(fwcall_x0 0x80000000)" "$(boot_smccc_version)"
 expect_eq after_hammer_channel_count "$(fwcall_x0 $BOARD_FID_DIAG_CHANNEL_COUNT)" \
 	"$(printf 0x%x $BOARD_CHANNEL_COUNT)"
 

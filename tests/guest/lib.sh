@@ -37,3 +37,13 @@ counters() {
 	set -- $(fwcall $BOARD_FID_DIAG_COUNTERS "$1")
 	echo "$(($2)) $(($3)) $(($4))"
 }
+
+# The SMCCC and PSCI versions Linux found in the firmware at boot, as the firmware answers
+# them (0x10001 is 1.1; the reference firmware says 1.1, TF-A 2.8 SMCCC 1.2): "the firmware
+# still answers as before" compares with these, whichever firmware it is.
+version_from_dmesg() {
+	dmesg | sed -n "s/.*$1 *v\([0-9]*\)\.\([0-9]*\).*/\1 \2/p" | head -n 1 |
+		{ read -r major minor && printf '0x%x\n' $(((major << 16) | minor)); }
+}
+boot_smccc_version() { version_from_dmesg "SMC Calling Convention"; }
+boot_psci_version() { version_from_dmesg "PSCI"; }

@@ -88,8 +88,8 @@ else
 fi
 
 # Afterwards, through the other module: the firmware still serves, PSCI state is untouched.
-expect_eq smccc_version_after_fuzz "$(fwcall_x0 0x80000000)" 0x10001
-expect_eq psci_version_after_fuzz "$(fwcall_x0 0x84000000)" 0x10001
+expect_eq smccc_version_after_fuzz "$(fwcall_x0 0x80000000)" "$(boot_smccc_version)"
+expect_eq psci_version_after_fuzz "$(fwcall_x0 0x84000000)" "$(boot_psci_version)"
 want_online=0
 [ "$SMP" -gt 1 ] && want_online="0-$((SMP - 1))"
 expect_eq all_cpus_online_after_fuzz "$(cat /sys/devices/system/cpu/online)" "$want_online"

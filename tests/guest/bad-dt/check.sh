@@ -22,5 +22,5 @@ bound=$(ls -d /sys/bus/platform/drivers/arm-smc-mbox/firmware:* | wc -l)
 expect_eq only_the_good_controllers_are_bound "$bound" 2
 dmesg | grep -q "SCMI Protocol v" && pass good_scmi_still_works || fail good_scmi_still_works "no SCMI discovery"
 dmesg | grep -q "SCP Protocol" && pass good_scpi_still_works || fail good_scpi_still_works "no SCPI"
-expect_eq firmware_still_answers "$(fwcall_x0 0x80000000)" 0x10001
+expect_eq firmware_still_answers "$(fwcall_x0 0x80000000)" "$(boot_smccc_version)"
 exit $FAILED
