@@ -16,6 +16,8 @@ void plat_cpu_park(void) __attribute__((noreturn));	/* this CPU is off: back to 
 /* PSCI CPU_SUSPEND, standby: wait for a wake-up event (an interrupt) and return. */
 void plat_cpu_standby(void);
 void plat_system_off(void) __attribute__((noreturn));
+/* One "firmware: FATAL: <why>" line on the secure UART, then power-off. */
+void plat_panic(const char *why) __attribute__((noreturn));
 void plat_system_reset(void) __attribute__((noreturn));
 /* Test image only (DIAG_EXIT): print BOARD_EXIT_MARKER and the code, then power off. */
 void plat_exit(uint32_t code) __attribute__((noreturn));

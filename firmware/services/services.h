@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The runtime services and the platform hooks they need. */
+/* The runtime services: their table, PSCI's wire constants and API, the SiP set-up. */
 #ifndef SERVICES_H
 #define SERVICES_H
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Cold boot on QEMU virt, the pen for CPUs that are off, and the C side of exception entry.
+ * Cold boot on QEMU virt and the pen for CPUs that are off.
  *
  * Boot CPU: EL3 registers and MMU, the runtime services, the GIC (which releases the other
  * CPUs), then Linux at non-secure EL2 (smc conduit) or EL1 behind the resident EL2 stub (hvc
@@ -41,12 +41,6 @@ _Static_assert(BOARD_SHMEM_BASE >= BOARD_NS_RAM_BASE &&
 	       BOARD_SHMEM_BASE + BOARD_SHMEM_SIZE <= BOARD_NS_RAM_BASE + BOARD_NS_RAM_SIZE &&
 	       BOARD_NS_FW_BASE >= BOARD_NS_RAM_BASE,
 	       "the board's non-secure regions must be RAM Linux would otherwise own");
-
-static void __attribute__((noreturn)) panic(const char *why)
-{
-	plat_log("firmware: FATAL: %s\n", why);
-	plat_system_off();
-}
 
 static void el3_arch_init(void)
 {
@@ -102,14 +96,14 @@ void boot_primary(unsigned int cpu)
 {
 	el3_arch_init();
 	if (plat_mmu_setup())
-		panic("the memory map does not fit the translation tables");
+		plat_panic("the memory map does not fit the translation tables");
 	mmu_enable();
 	plat_log("\nfirmware: QEMU virt reference firmware, conduit %s, boot CPU %u\n",
 		 CONDUIT_NAME, cpu);
 	/* The runner's device tree is complete (board/gen-board-dts.c): the firmware only
 	 * checks that one is there, so a missing tree is one clear line, not a silent hang. */
 	if (be32((const volatile void *)(uintptr_t)BOARD_DTB_BASE) != FDT_MAGIC)
-		panic("no device tree at BOARD_DTB_BASE");
+		plat_panic("no device tree at BOARD_DTB_BASE");
 	psci_init(1, cpu, BOARD_NS_RAM_BASE, BOARD_NS_RAM_SIZE);
 	sip_init((uintptr_t)BOARD_SHMEM_BASE);
 #ifdef FW_CONDUIT_HVC
@@ -142,63 +136,10 @@ void boot_secondary(unsigned int cpu)
 	cpu_pen(cpu);
 }
 
-void smc_handler(struct smc_regs *regs, bool from_aarch32)
-{
-	uint64_t ec = ESR_EC(read_sysreg(esr_el3));
-
-	/*
-	 * Anything but an SMC is a trap the EL3 set-up failed to disable (cpu_features.c): stop
-	 * the machine with one clear line rather than park a CPU that PSCI still reports ON.
-	 */
-	if (ec != (from_aarch32 ? EC_SMC32 : EC_SMC64)) {
-		plat_log("firmware: unexpected trap from lower EL on CPU %u, ESR %lx ELR %lx\n",
-			 plat_current_cpu(), (unsigned long)read_sysreg(esr_el3),
-			 (unsigned long)read_sysreg(elr_el3));
-		panic("unexpected trap from a lower EL");
-	}
-	smccc_dispatch(regs, from_aarch32);
-}
-
-void unexpected_exception(uint64_t vector, uint64_t esr, uint64_t elr)
-{
-	plat_log("firmware: unexpected exception, vector %lu ESR %lx ELR %lx\n",
-		 (unsigned long)vector, (unsigned long)esr, (unsigned long)elr);
-	panic("unexpected exception at EL3");
-}
-
-/* ---- platform hooks for the services ---- */
-
-unsigned int plat_current_cpu(void)
-{
-	return read_sysreg(mpidr_el1) & 0xff;
-}
-
-/*
- * PSCI's target_cpu holds only MPIDR affinity fields; every other bit must be zero. QEMU virt
- * numbers its (at most 8 GICv2) CPUs in Aff0, so anything above Aff0 names no CPU.
- */
-int plat_mpidr_to_cpu(uint64_t mpidr)
-{
-	if (mpidr & ~0xffULL)
-		return -1;
-	return mpidr < PLAT_MAX_CPUS ? (int)mpidr : -1;
-}
-
-void plat_wake_cpu(unsigned int cpu)
-{
-	(void)cpu;
-	dsb();
-	sev();
-}
-
+/* PSCI CPU_OFF: this CPU drops its exception frame and waits in the pen again. */
 void plat_cpu_park(void)
 {
 	unsigned int cpu = plat_current_cpu();
 
 	cpu_pen_reenter((uint64_t)(uintptr_t)(__stacks_end - (size_t)cpu * PLAT_STACK_SIZE), cpu);
-}
-
-uint64_t plat_time_ns(void)
-{
-	return read_sysreg(cntpct_el0) * (1000000000ULL / PLAT_CNTFRQ_HZ);
 }

@@ -37,6 +37,12 @@ void plat_system_off(void)
 	halt();
 }
 
+void plat_panic(const char *why)
+{
+	plat_log("firmware: FATAL: %s\n", why);
+	plat_system_off();
+}
+
 void plat_system_reset(void)
 {
 	gpio_rising_edge(PLAT_GPIO_RESET);

@@ -167,7 +167,7 @@ static const u32 known_fids[] = {
 #define KNOWN_CHANNEL(id, dt_name, fid, off, size, svc) fid,
 	BOARD_CHANNELS(KNOWN_CHANNEL)
 	BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO, BOARD_FID_DIAG_CHANNEL_COUNT,
-	BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT,
+	BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT, BOARD_FID_DIAG_RESET_LINE,
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
 	SIP_FID(0xff04), SIP_FID(0xffff),
 #define KNOWN_CHANNEL64(id, dt_name, fid, off, size, svc) ((fid) | FID_64),
@@ -199,6 +199,7 @@ struct fuzz_env {
 	bool doorbells;
 	bool cpu_on_ok;			/* a target with Aff1/Aff2 set matches no CPU */
 	unsigned long channels;		/* DIAG_CHANNEL_COUNT before the run */
+	long wa[3];			/* ARCH_FEATURES(WORKAROUND_1/2/3) before the run: per core */
 	unsigned int ncpus;		/* possible CPUs ... */
 	unsigned int cpu[FUZZ_MAX_CPUS];	/* ... their Linux numbers */
 	u64 hwid[FUZZ_MAX_CPUS];	/* ... and MPIDR affinity fields (device tree) */
@@ -315,16 +316,35 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 	}
 }
 
-/* docs/abi.md: every function ID the firmware serves; anything else is NOT_SUPPORTED. */
-static bool fw_implements(u32 fid)
+#define WA_1_FID	FID(OWNER_ARCH, 0x8000)
+#define WA_2_FID	FID(OWNER_ARCH, 0x7fff)
+#define WA_3_FID	FID(OWNER_ARCH, 0x3fff)
+
+/* The index of a Spectre workaround's ID in env->wa, or -1. */
+static int wa_index(u32 fid)
+{
+	return fid == WA_1_FID ? 0 : fid == WA_2_FID ? 1 : fid == WA_3_FID ? 2 : -1;
+}
+
+/*
+ * docs/abi.md: every function ID the firmware serves; anything else is NOT_SUPPORTED. The
+ * Spectre workarounds depend on the core (firmware/arch/aarch64/cpu_errata.c): what
+ * ARCH_FEATURES said before the run is what the firmware must keep saying.
+ */
+static bool fw_implements(const struct fuzz_env *env, u32 fid)
 {
 	const struct board_channel *ch = board_channel(FID_NUM(fid));
+	int wa = wa_index(fid);
 
 	if (ch && ch->fid == fid)
 		return true;
+	if (wa >= 0)
+		return env->wa[wa] != RET_NOT_SUPPORTED;
 	switch (fid) {
 	case SMCCC_VERSION_FID:
 	case SMCCC_FEATURES_FID:
+	case PSCI_FID(PSCI_CPU_SUSPEND):
+	case PSCI_FID64(PSCI_CPU_SUSPEND):
 	case PSCI_FID(PSCI_VERSION):
 	case PSCI_FID(PSCI_CPU_OFF):
 	case PSCI_FID(PSCI_CPU_ON):
@@ -341,6 +361,7 @@ static bool fw_implements(u32 fid)
 	case BOARD_FID_DIAG_CHANNEL_COUNT:
 	case BOARD_FID_DIAG_TIMING:
 	case BOARD_FID_DIAG_FAULT:
+	case BOARD_FID_DIAG_RESET_LINE:
 		return true;
 	default:
 		return false;
@@ -389,7 +410,7 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 	long x0 = (long)out->a0;
 	const struct board_channel *ch = board_channel(FID_NUM(fid));
 
-	if (!fw_implements(fid))
+	if (!fw_implements(env, fid))
 		return x0 == RET_NOT_SUPPORTED ? NULL :
 		       "an ID the ABI does not define did not return NOT_SUPPORTED";
 	if (ch && ch->fid == fid && ch->shmem)
@@ -406,13 +427,24 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 	}
 
 	switch (fid) {
+	case WA_1_FID:
+	case WA_3_FID:
+		/* The call is served only where ARCH_FEATURES said 0 ("call it"). */
+		return x0 == (env->wa[wa_index(fid)] == RET_SUCCESS ? RET_SUCCESS : RET_NOT_SUPPORTED) ?
+		       NULL : "WORKAROUND_1/3: answer disagrees with ARCH_FEATURES";
+	case WA_2_FID:
+		return x0 == RET_NOT_SUPPORTED ? NULL : "WORKAROUND_2 was served";
 	case SMCCC_VERSION_FID:
 	case PSCI_FID(PSCI_VERSION):
 		return x0 == VERSION_1_1 ? NULL : "version is not 1.1";
 	case SMCCC_FEATURES_FID:
+		if (wa_index((u32)a1) >= 0)
+			return x0 == env->wa[wa_index((u32)a1)] ? NULL :
+			       "ARCH_FEATURES(WORKAROUND_n) changed";
+		fallthrough;
 	case PSCI_FID(PSCI_FEATURES):
-		return x0 == (fw_implements((u32)a1) ? RET_SUCCESS : RET_NOT_SUPPORTED) ? NULL :
-		       "FEATURES disagrees with the ABI";
+		return x0 == (fw_implements(env, (u32)a1) ? RET_SUCCESS : RET_NOT_SUPPORTED) ?
+		       NULL : "FEATURES disagrees with the ABI";
 	case PSCI_FID(PSCI_CPU_ON):
 	case PSCI_FID64(PSCI_CPU_ON):
 		/* Only ever issued with a target that matches no CPU. */
@@ -435,6 +467,12 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 	case BOARD_FID_DIAG_TIMING:
 		return x0 == ((u32)a1 < env->channels ? RET_SUCCESS : RET_INVALID_PARAMS) ? NULL :
 		       "DIAG_TIMING: wrong answer for this channel index";
+	case BOARD_FID_DIAG_RESET_LINE:
+		/* A line of the model: its state (0 or 1); any other index: INVALID_PARAMETERS. */
+		if (x0 == RET_INVALID_PARAMS)
+			return NULL;
+		return x0 == RET_SUCCESS && out->a1 <= 1 ? NULL :
+		       "DIAG_RESET_LINE: neither a line's state nor INVALID_PARAMETERS";
 	default:
 		return "a call that must never be issued was issued";
 	}
@@ -600,7 +638,7 @@ static void gen_call(u64 *s, const struct fuzz_env *env, struct arm_smccc_1_2_re
 
 /* ---- a run ---- */
 
-static void fuzz_count(struct fuzz_stats *st, unsigned long x0)
+static void fuzz_count(const struct fuzz_env *env, struct fuzz_stats *st, unsigned long x0)
 {
 	u32 fid = (u32)x0;
 	u32 owner = FID_OWNER(fid);
@@ -615,7 +653,7 @@ static void fuzz_count(struct fuzz_stats *st, unsigned long x0)
 		st->smc64++;
 	if (x0 >> 32)
 		st->x0_high++;
-	if (fw_implements(fid))
+	if (fw_implements(env, fid))
 		st->implemented++;
 	if (FID_OWNER(fid) == OWNER_STD && FID_NUM(fid) == PSCI_CPU_ON)
 		st->cpu_on_invalid++;
@@ -670,7 +708,7 @@ static void fuzz_work(struct fuzz_worker *w)
 				break;
 		}
 		gen_call(&s, env, &in);
-		fuzz_count(&w->st, in.a0);
+		fuzz_count(env, &w->st, in.a0);
 		fuzz_invoke(env, &in, &out);
 		if ((long)out.a0 == RET_NOT_SUPPORTED)
 			w->st.not_supported++;
@@ -811,6 +849,9 @@ static int fuzz_env_init(struct fuzz_env *env)
 		if (env->hwid[i] & GENMASK_ULL(23, 8))
 			env->cpu_on_ok = false;
 	env->channels = fuzz_call3(env, BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0);
+	env->wa[0] = fuzz_call3(env, SMCCC_FEATURES_FID, WA_1_FID, 0);
+	env->wa[1] = fuzz_call3(env, SMCCC_FEATURES_FID, WA_2_FID, 0);
+	env->wa[2] = fuzz_call3(env, SMCCC_FEATURES_FID, WA_3_FID, 0);
 	return 0;
 }
 
