@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: BSD-3-Clause
+# shellcheck shell=bash
 # Sourced by tools that download from Debian's archive (tools/fetch-kernels, tools/dkms-check):
 # the archive's URIs come from this machine's apt configuration, never from a host name
 # written here.
