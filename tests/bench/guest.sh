@@ -3,12 +3,13 @@
 # Inside the guest (tools/bench runs it under tools/qemu-run --icount with bench.dtsi):
 # every benchmark row, one "BENCH ..." line each, for tests/bench/report.py to parse.
 #
-#   BENCH env kernel=K conduit=C smp=N cntfrq=..
+#   BENCH env kernel=K firmware=F conduit=C smp=N uname=..
 #   BENCH fw ROW THREADS CHANNEL NS COUNT	DIAG_TIMING of a channel before ("fw0") and
 #   BENCH fw1 ...				after ("fw1") the row (32-bit, wraps)
 #   BENCH row row=ROW threads=T count=N median_ns=.. p99_ns=.. ...
 #
-# BENCH_COUNT (round trips per row and thread) comes first in the file from tools/bench.
+# BENCH_COUNT (round trips per row and thread) and BENCH_FIRMWARE (reference or tfa) come
+# first in the file from tools/bench.
 . /qemu-run/lib.sh
 
 COUNT=${BENCH_COUNT:-10000}
@@ -25,7 +26,8 @@ fi
 for p in /sys/devices/system/cpu/cpufreq/policy*; do
 	[ -w "$p/scaling_governor" ] && echo performance > "$p/scaling_governor"
 done
-echo "BENCH env kernel=$KERNEL conduit=$CONDUIT smp=$SMP uname=$(uname -r)"
+echo "BENCH env kernel=$KERNEL firmware=${BENCH_FIRMWARE:-reference} conduit=$CONDUIT smp=$SMP" \
+	"uname=$(uname -r)"
 sed 's/^/BENCH avail /' $D/rows
 
 fw() {	# fw TAG ROW THREADS

@@ -5,6 +5,10 @@ benchmark's table (stdout), build/bench/bench.json and build/bench/bench.svg.
 
   tests/bench/report.py [--out DIR] RAW...
 
+A run is one kernel, firmware (the reference firmware or TF-A, "BENCH env firmware=") and
+conduit. The reference firmware's runs keep the keys they always had ("6.1-smc"); TF-A's are
+prefixed ("tfa-6.1-smc"), and a table sets each TF-A run beside the reference run it matches.
+
 Each RAW file is the stdout of `tools/qemu-run --icount --dt tests/bench/bench.dtsi --script
 tests/bench/guest.sh`: its "BENCH ..." lines. Standard library only.
 """
@@ -55,7 +59,8 @@ def parse(path):
         if kind == "env":
             for kv in parts[2:]:
                 k, _, v = kv.partition("=")
-                run[k] = v
+                # run["firmware"] is the firmware's DIAG_TIMING figures (evaluate()).
+                run["firmware_name" if k == "firmware" else k] = v
         elif kind == "row":
             row = {}
             for kv in parts[2:]:
@@ -88,6 +93,13 @@ def parse(path):
             row["fw_ns_per_request"] = round(ns / n, 1)
     del run["fw"]
     return run
+
+
+def run_key(run):
+    """bench.json's name for a run: "6.1-smc" (reference firmware), "tfa-6.1-smc"."""
+    key = f"{run['kernel']}-{run.get('conduit')}"
+    name = run.get("firmware_name", "reference")
+    return key if name == "reference" else f"{name}-{key}"
 
 
 def find(run, name, threads=1):
@@ -153,7 +165,8 @@ def table(runs, out):
     w = out.write
     for run in runs:
         conduit = run.get("conduit", "smc")
-        w(f"\n== kernel {run['kernel']} ({run.get('uname', '?')}), conduit {conduit}, "
+        w(f"\n== kernel {run['kernel']} ({run.get('uname', '?')}), "
+          f"firmware {run.get('firmware_name', 'reference')}, conduit {conduit}, "
           f"{run['rows'][0]['count'] if run['rows'] else 0} round trips a row, guest ns "
           f"(--icount: 1 ns = 1 instruction)\n")
         w(f"{'#':>2} {'row':<15}{'median':>8}{'p99':>8}{'max':>9}{'mean':>8}{'p99/med':>8}"
@@ -203,6 +216,38 @@ def table(runs, out):
             w(f"   note: {e}\n")
 
 
+# The rows set side by side for the two firmwares (the issue's list: the floor, the doorbell,
+# SCPI, SCMI over both transports).
+COMPARED = ["bare_smc", "mbox_ack", "scpi_sensor", "scmi_smc", "scmi_mbox"]
+
+
+def compare(runs, out):
+    """Each TF-A run beside the reference run of the same kernel and conduit: medians and
+    firmware instructions a request (DIAG_TIMING), and TF-A's difference."""
+    ref = {run_key(r): r for r in runs if r.get("firmware_name", "reference") == "reference"}
+    w = out.write
+    for run in runs:
+        name = run.get("firmware_name", "reference")
+        base = ref.get(f"{run['kernel']}-{run.get('conduit')}")
+        if name == "reference" or not base:
+            continue
+        w(f"\n== {name} beside reference: kernel {run['kernel']}, conduit "
+          f"{run.get('conduit')}, medians in guest ns (= instructions), fw = instructions a "
+          f"request in the firmware (DIAG_TIMING)\n")
+        w(f"{'row':<15}{'reference':>10}{name:>10}{'diff':>8}{'fw ref':>8}{'fw ' + name:>8}"
+          f"{'diff':>7}\n")
+        for row in COMPARED:
+            a, b = find(base, row), find(run, row)
+            if not a or not b:
+                w(f"{row:<15}  not run for {'reference' if not a else name}\n")
+                continue
+            fa, fb = a.get("fw_ns_per_request"), b.get("fw_ns_per_request")
+            fw = (f"{fa:>8.0f}{fb:>8.0f}{fb - fa:>+7.0f}" if fa and fb else
+                  f"{'-':>8}{'-':>8}{'-':>7}")
+            w(f"{row:<15}{a['median_ns']:>10}{b['median_ns']:>10}"
+              f"{b['median_ns'] - a['median_ns']:>+8}{fw}\n")
+
+
 def svg(runs, path):
     """Horizontal bars on a log scale: median (bar), p99 (tick), max (dot), per run."""
     rows = [r for r, _, _ in ROWS if r != "sample_cost"]
@@ -229,7 +274,8 @@ def svg(runs, path):
     y0 = top
     for run in runs:
         o.append(f'<text x="10" y="{y0 + 12}" font-weight="bold">kernel {run["kernel"]}, '
-                 f'{run.get("conduit", "smc")}</text>')
+                 f'{run.get("firmware_name", "reference")}, {run.get("conduit", "smc")}'
+                 f'</text>')
         d = 1
         while d <= hi:
             if d >= lo:
@@ -273,15 +319,17 @@ def main():
     for run in runs:
         evaluate(run)
     table(runs, sys.stdout)
+    compare(runs, sys.stdout)
     os.makedirs(a.out, exist_ok=True)
-    flat = [dict(kernel=run["kernel"], conduit=run.get("conduit"), **r)
+    flat = [dict(kernel=run["kernel"], conduit=run.get("conduit"),
+                 firmware=run.get("firmware_name", "reference"), **r)
             for run in runs for r in run["rows"]]
     doc = {
         "unit": "ns of guest time; under qemu-run --icount 1 ns = 1 instruction",
         "targets": TARGETS,
         "ratios": runs[0]["ratios"],
-        "ratios_run": f"{runs[0]['kernel']}-{runs[0].get('conduit')}",
-        "ratios_by_run": {f"{r['kernel']}-{r.get('conduit')}": r["ratios"] for r in runs},
+        "ratios_run": run_key(runs[0]),
+        "ratios_by_run": {run_key(r): r["ratios"] for r in runs},
         "rows": flat,
         "runs": runs,
     }
