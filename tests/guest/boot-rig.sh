@@ -5,6 +5,8 @@
 NOT_SUPPORTED=0xffffffffffffffff
 INVALID_ADDRESS=0xfffffffffffffff7
 
+# The runner asked for $SMP CPUs (run-guest-tests: 2): all of them came up.
+expect_eq boots_with_all_cpus "$(grep -c ^processor /proc/cpuinfo)" "$SMP"
 dmesg | grep -q "PSCIv1.1 detected in firmware" && pass psci_1_1_detected ||
 	fail psci_1_1_detected "$(dmesg | grep -i psci | head -3)"
 # smc: Linux owns EL2. hvc: the firmware's stub owns EL2 and Linux runs at EL1.
