@@ -34,12 +34,6 @@
 
 #define NS_PER_S	1000000000ULL
 
-#ifdef BOARD_EXIT_MARKER
-#define EXIT_MARKER	BOARD_EXIT_MARKER
-#else
-#define EXIT_MARKER	SMC_MBOX_EXIT_MARKER
-#endif
-
 static console_t *diag_console;
 
 /* Every channel of the board inside the window the platform mapped. */
@@ -123,7 +117,7 @@ void plat_exit(uint32_t code)
 	char line[64];
 	int i, n;
 
-	n = snprintf(line, sizeof(line), "%s %u\r\n", EXIT_MARKER, code);
+	n = snprintf(line, sizeof(line), "%s %u\r\n", BOARD_EXIT_MARKER, code);
 	if (diag_console) {
 		for (i = 0; i < n && line[i]; i++)
 			(void)diag_console->putc(line[i], diag_console);

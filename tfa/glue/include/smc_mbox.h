@@ -18,12 +18,10 @@
 #define SMC_MBOX_NUM_RESULTS	4	/* x0..x3 */
 
 /*
- * DIAG_EXIT (test builds) writes "SMC_MBOX_EXIT_MARKER <status>" as one line on the console
- * given to smc_mbox_setup(), then ends the run: tools/qemu-run reads the status from there.
- * The same line as the reference firmware's (BOARD_EXIT_MARKER, board.h, once the firmware's
- * second pass defines it there; the glue then uses that one).
+ * DIAG_EXIT (test builds) writes board.h's BOARD_EXIT_MARKER and the status as one line on the
+ * console given to smc_mbox_setup(), then ends the run: tools/qemu-run reads the status there,
+ * as it does for the reference firmware.
  */
-#define SMC_MBOX_EXIT_MARKER	"firmware: DIAG_EXIT status"
 
 /*
  * Once, from the runtime service's init (MMU on, shared memory mapped): the window the board's
