@@ -73,6 +73,13 @@ bench: setup kernels all
 cpu-matrix: setup kernels all
 	@tests/guest/run-cpu-matrix
 
+# Kernels built from source with the series built in (tools/build-kernel --series/--rfc): the
+# series' Kconfig default, and the guest suites on the built-in arm64 kernel (README:
+# duration). Not part of make check: a clean clone must not build kernels.
+check-kernels: setup kernels all
+	@tools/build-kernel --plain --rfc 6.1
+	@tools/run-checks kconfig-default guest-builtin
+
 patches:
 	@tools/make-patches build/patches
 
@@ -106,5 +113,5 @@ fuzz: setup
 clean:
 	rm -rf build
 
-.PHONY: all setup kernels firmware board run shell check check-debug stress bench cpu-matrix patches deb \
+.PHONY: all setup kernels firmware board run shell check check-debug check-kernels stress bench cpu-matrix patches deb \
 	dkms-check tfa tfa-patches check-tfa fuzz clean
