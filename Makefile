@@ -64,8 +64,10 @@ check-debug: setup kernels all
 	@$(MAKE) -s --no-print-directory modules-6.1-debug modules-6.12-debug
 	@tools/run-checks runner-checkers scmi-raw-host guest-debug
 
-# Mailbox round trips against the bare SMC and arm,scmi-smc, both kernels (tools/bench).
+# Mailbox round trips against the bare SMC and arm,scmi-smc: both Debian kernels, and 6.1
+# built from source with the series and its RFC (tools/bench; the first run builds that kernel).
 bench: setup kernels all
+	@tools/build-kernel --plain --rfc 6.1
 	@tools/bench
 
 # Boot and hot-plug every CPU on cortex-a53/a57/a72 and max, both kernels and conduits
