@@ -19,8 +19,16 @@ $(RT_OUT)/test_production: $(SVC_SRCS) tests/host/test_production.c $(RT_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(RT_FLAGS) -o $@ $(SVC_SRCS) tests/host/test_production.c
 
-test-runtime: $(RT_OUT)/test_runtime $(RT_OUT)/test_production
-	@rc=0; $(RT_OUT)/test_runtime || rc=1; $(RT_OUT)/test_production || rc=1; exit $$rc
+# The AArch32 entry's decisions (which image, which mode), plain C without the CPU.
+$(RT_OUT)/test_aarch32_entry: tests/host/test_aarch32_entry.c firmware/arch/aarch64/aarch32_entry.c \
+			      firmware/arch/aarch64/aarch32_entry.h
+	@mkdir -p $(@D)
+	$(CC) $(RT_FLAGS) -Ifirmware/arch/aarch64 -o $@ tests/host/test_aarch32_entry.c \
+		firmware/arch/aarch64/aarch32_entry.c
+
+test-runtime: $(RT_OUT)/test_runtime $(RT_OUT)/test_production $(RT_OUT)/test_aarch32_entry
+	@rc=0; $(RT_OUT)/test_runtime || rc=1; $(RT_OUT)/test_production || rc=1; \
+		$(RT_OUT)/test_aarch32_entry || rc=1; exit $$rc
 
 .PHONY: test-runtime
 
