@@ -12,7 +12,9 @@
  * Both carry the same names: BOARD_* as in board.h, BOARD_FID_<CHANNEL> for each channel of
  * BOARD_CHANNELS (the list has no per-channel macros), BOARD_CHANNEL_COUNT, the DIAG_FAULT
  * modes (FAULT_*) and the secure RAM the OS must never be able to name (PLAT_SEC_RAM_*).
- * Values are plain numbers (no C suffixes), so shell arithmetic and dtc take them as they are.
+ * Values are plain numbers (no C suffixes), so shell arithmetic and dtc take them as they are;
+ * the one string, BOARD_EXIT_MARKER (the line DIAG_EXIT prints, which the runner waits for),
+ * is single-quoted in board.env.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -29,6 +31,15 @@ static void put(const char *name, unsigned long long value, int hex)
 		printf(hex ? "#define %s 0x%llx\n" : "#define %s %llu\n", name, value);
 	else
 		printf(hex ? "%s=0x%llx\n" : "%s=%llu\n", name, value);
+}
+
+/* A string: single-quoted for the shell (board.h's strings hold no quote). */
+static void put_str(const char *name, const char *value)
+{
+	if (header)
+		printf("#define %s \"%s\"\n", name, value);
+	else
+		printf("%s='%s'\n", name, value);
 }
 
 /* BOARD_FID_SCPI_LOW from the channel's name in BOARD_CHANNELS (scpi_low). */
@@ -92,6 +103,7 @@ int main(int argc, char **argv)
 	put("FAULT_NOT_SUPPORTED", FAULT_NOT_SUPPORTED, 0);
 	put("FAULT_LATE", FAULT_LATE, 0);
 	put("FAULT_GARBAGE", FAULT_GARBAGE, 0);
+	put_str("BOARD_EXIT_MARKER", BOARD_EXIT_MARKER);
 
 	if (header)
 		printf("#endif\n");
