@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * SiP service (owner 2): the mailbox doorbells. One job: function ID -> channel -> guard ->
- * protocol server -> SMCCC result, counting what the server reports.
+ * protocol server -> SMCCC result. This is the only place that counts (DIAG_COUNTERS): from
+ * the struct db_reply each server returns (include/doorbell.h), with db_count().
  *
  * The doorbell table comes from the board description (BOARD_CHANNELS). The region's address
  * is the board's, fixed at boot; nothing the OS passes in registers is used as an address.
@@ -26,12 +27,6 @@
 struct channel sip_channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
 const unsigned int sip_channel_count = sizeof(sip_channels) / sizeof(sip_channels[0]);
 
-#ifdef FW_TEST_IMAGE
-#define TEST_IMAGE 1
-#else
-#define TEST_IMAGE 0
-#endif
-
 void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
@@ -53,7 +48,12 @@ void sip_init(uintptr_t shmem_base)
 /* The ECHO channel is a test hook: only the test image has it. */
 static bool channel_in_image(const struct channel *ch)
 {
-	return TEST_IMAGE || ch->service != SERVICE_ECHO;
+#ifdef FW_TEST_IMAGE
+	(void)ch;
+	return true;
+#else
+	return ch->service != SERVICE_ECHO;
+#endif
 }
 
 static struct channel *find_channel(uint32_t fid)
@@ -72,19 +72,20 @@ static const db_server_fn servers[] = {
 	[SERVICE_SCMI] = scmi_serve,
 };
 
-static int serve(struct channel *ch, const struct smc_call *call, struct smc_result *res)
+static struct db_reply serve(struct channel *ch, const struct smc_call *call,
+			     struct smc_result *res)
 {
 	if (ch->service == SERVICE_ECHO) {
 		/* Register mode: arguments back, plus a sequence number that proves the count. */
 		res->x1 = call->arg[0];
 		res->x2 = call->arg[1];
 		res->x3 = ch->cnt.served + 1;
-		return DB_SERVED;
+		return (struct db_reply){ .sent = true };
 	}
 	if ((unsigned int)ch->service >= sizeof(servers) / sizeof(servers[0]) ||
 	    !servers[ch->service])
-		return DB_MALFORMED;
-	return servers[ch->service](ch->shmem, ch->size, &ch->cnt);
+		return (struct db_reply){ .sent = false };
+	return servers[ch->service](ch->shmem, ch->size);
 }
 
 /*
@@ -94,6 +95,8 @@ static int serve(struct channel *ch, const struct smc_call *call, struct smc_res
 static void ring_doorbell(struct channel *ch, const struct smc_call *call, struct smc_result *res,
 			  uint64_t t0)
 {
+	struct db_reply reply;
+
 	if (!spin_trylock(&ch->busy)) {
 		res->x0 = SMCCC_BUSY;
 		return;
@@ -104,12 +107,9 @@ static void ring_doorbell(struct channel *ch, const struct smc_call *call, struc
 		goto out;
 	}
 #endif
-	if (serve(ch, call, res) == DB_SERVED) {
-		ch->cnt.served++;
-		res->x0 = SMCCC_SUCCESS;
-	} else {
-		res->x0 = SMCCC_INVALID_PARAMS;
-	}
+	reply = serve(ch, call, res);
+	db_count(&ch->cnt, reply);
+	res->x0 = reply.sent ? SMCCC_SUCCESS : SMCCC_INVALID_PARAMS;
 #ifdef FW_TEST_IMAGE
 out:
 	ch->time_ns += plat_time_ns() - t0;
@@ -122,7 +122,11 @@ out:
 
 static void sip_handle(const struct smc_call *call, struct smc_result *res)
 {
-	uint64_t t0 = TEST_IMAGE ? plat_time_ns() : 0;
+#ifdef FW_TEST_IMAGE
+	uint64_t t0 = plat_time_ns();
+#else
+	uint64_t t0 = 0;
+#endif
 	struct channel *ch = find_channel(call->fid);
 
 	if (ch) {

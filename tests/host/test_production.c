@@ -32,17 +32,17 @@ void plat_system_reset(void) { __builtin_trap(); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
 uint64_t plat_time_ns(void) { return 0; }
 void scmi_channel_init(volatile uint8_t *mem, size_t size) { (void)mem; (void)size; }
-int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scpi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	served++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
-int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	served++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
 
 static struct smc_regs call(uint64_t fid, uint64_t a1)

@@ -55,7 +55,7 @@ uint64_t plat_time_ns(void) { return fake_ns += 1000; }	/* 1 us a reading */
 
 static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
 
-int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scpi_serve(volatile uint8_t *mem, size_t size)
 {
 	(void)size;
 	scpi_calls++;
@@ -72,11 +72,9 @@ int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 		smccc_dispatch(&r, false);
 		mem[1] = (uint8_t)r.x[0];
 	}
-	if (mem[0] == 0xee) {
-		cnt->malformed++;
-		return DB_MALFORMED;
-	}
-	return DB_SERVED;
+	if (mem[0] == 0xee)
+		return (struct db_reply){ .sent = false };
+	return (struct db_reply){ .sent = true, .failed = mem[0] == 0xef };
 }
 
 static int scmi_calls;
@@ -86,11 +84,11 @@ void scmi_channel_init(volatile uint8_t *mem, size_t size)
 	(void)mem; (void)size;
 }
 
-int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	scmi_calls++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
 
 int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
@@ -328,11 +326,13 @@ static void t_doorbell_serves_and_counts(void)
 	int before = scpi_calls;
 
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	shmem[0] = 0xef;	/* the server replies with a failure status: still served */
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	shmem[0] = 0;
 	CHECK(scpi_calls == before + 2);
 	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
 	smccc_dispatch(&r, false);
-	CHECK(r.x[0] == 0 && r.x[1] == 2 && r.x[2] == 0 && r.x[3] == 0);
+	CHECK(r.x[0] == 0 && r.x[1] == 2 && r.x[2] == 1 && r.x[3] == 0);
 }
 
 static void t_malformed_request_is_refused_and_counted(void)
@@ -345,7 +345,7 @@ static void t_malformed_request_is_refused_and_counted(void)
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);	/* the channel keeps working */
 	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
 	smccc_dispatch(&r, false);
-	CHECK(r.x[1] >= 1 && r.x[3] >= 1);
+	CHECK(r.x[1] == 1 && r.x[2] == 0 && r.x[3] == 1);	/* served, errors, malformed */
 }
 
 static void t_second_cpu_on_a_busy_channel_is_refused(void)

@@ -6,8 +6,8 @@
  * doorbell. We copy length and header (8 bytes) and then the payload the length announces
  * into private memory, each byte read exactly once, and validate only that copy:
  *   - region smaller than SCMI_MIN_REGION, length < 4 (no header) or a message that would
- *     run past the region (which includes lengths that wrap): DB_MALFORMED, nothing but the
- *     channel status is written;
+ *     run past the region (which includes lengths that wrap): no reply (not sent), nothing
+ *     but the channel status is written;
  *   - reserved header bits set or a type other than command: PROTOCOL_ERROR;
  *   - unknown protocol: NOT_SUPPORTED; a message the protocol does not implement: NOT_FOUND
  *     (docs/scmi-conformance.md has the specification's reference for every status);
@@ -123,7 +123,7 @@ void scmi_channel_init(volatile uint8_t *shmem, size_t size)
 		release_channel(shmem, SMT_STATUS_FREE);
 }
 
-int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *shmem, size_t size)
 {
 	uint8_t hdr[8];				/* length, header */
 	uint8_t in[SCMI_REQ_MAX];
@@ -135,8 +135,7 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	if (!shmem || size < SCMI_MIN_REGION) {
 		if (shmem && size >= SMT_CHANNEL_STATUS + 4)
 			release_channel(shmem, SMT_STATUS_FREE | SMT_STATUS_ERROR);
-		cnt->malformed++;
-		return DB_MALFORMED;
+		return (struct db_reply){ .sent = false };
 	}
 
 	fw_shmem_read(hdr, shmem + SMT_LENGTH, sizeof(hdr));
@@ -144,8 +143,7 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	header = fw_get_le32(hdr + 4);
 	if (length < 4 || length > size - SMT_HEADER) {
 		release_channel(shmem, SMT_STATUS_FREE | SMT_STATUS_ERROR);
-		cnt->malformed++;
-		return DB_MALFORMED;
+		return (struct db_reply){ .sent = false };
 	}
 
 	m.in_size = length - 4;
@@ -158,19 +156,16 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	} else {
 		status = scmi_dispatch((uint8_t)SCMI_HDR_PROTO(header), &m);
 	}
-	/*
-	 * Agents probe optional messages with PROTOCOL_MESSAGE_ATTRIBUTES; NOT_FOUND is the
-	 * normal answer for one we do not implement (Linux 6.12 asks five of them at boot),
-	 * not an error.
-	 */
-	if (status != SCMI_SUCCESS &&
-	    !(m.msg_id == SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND))
-		cnt->errors++;
-
 	fw_put_le32(rep, (uint32_t)(8 + m.out_len));
 	fw_put_le32(rep + 4, header);
 	fw_put_le32(rep + 8, (uint32_t)status);
 	fw_shmem_write(shmem + SMT_LENGTH, rep, 12 + m.out_len);
 	release_channel(shmem, SMT_STATUS_FREE);
-	return DB_SERVED;
+	/*
+	 * Agents probe optional messages with PROTOCOL_MESSAGE_ATTRIBUTES; NOT_FOUND is the
+	 * normal answer for one we do not implement (Linux 6.12 asks five of them at boot),
+	 * not a failure.
+	 */
+	return (struct db_reply){ .sent = true, .failed = status != SCMI_SUCCESS &&
+		!(m.msg_id == SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND) };
 }
