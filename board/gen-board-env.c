@@ -85,6 +85,8 @@ int main(int argc, char **argv)
 	PUT(BOARD_SHMEM_SIZE);
 	PUT(PLAT_SEC_RAM_BASE);
 	PUT(PLAT_SEC_RAM_SIZE);
+	PUT(PLAT_FLASH_BASE);		/* DIAG_MEM_ATTR's checks name these two */
+	PUT(PLAT_SEC_UART_BASE);
 
 	/* The doorbells, in BOARD_CHANNELS order (the order of DIAG_* channel indexes). */
 #define CHANNEL_FID(id, dt_name, fid, off, sz, svc) put_channel_fid(#id, fid); channels++;
@@ -99,6 +101,8 @@ int main(int argc, char **argv)
 	PUT(BOARD_FID_DIAG_TIMING);
 	PUT(BOARD_FID_DIAG_FAULT);
 	PUT(BOARD_FID_DIAG_RESET_LINE);
+	PUT(BOARD_FID_DIAG_MEM_ATTR);
+	PUT(BOARD_FID_DIAG_TRAP);
 	put("FAULT_NONE", FAULT_NONE, 0);
 	put("FAULT_NOT_SUPPORTED", FAULT_NOT_SUPPORTED, 0);
 	put("FAULT_LATE", FAULT_LATE, 0);

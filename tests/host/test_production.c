@@ -75,6 +75,7 @@ static void result(const char *name, int ok, const char *why)
 static const uint32_t diag_fids[] = {
 	BOARD_FID_DIAG_EXIT, BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO,
 	BOARD_FID_DIAG_CHANNEL_COUNT, BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT,
+	BOARD_FID_DIAG_RESET_LINE, BOARD_FID_DIAG_MEM_ATTR, BOARD_FID_DIAG_TRAP,
 };
 
 #define ECHO_FID(id, dt, fid, off, sz, svc) ((svc) == SERVICE_ECHO ? (fid) : 0) |

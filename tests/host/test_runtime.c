@@ -50,6 +50,15 @@ int64_t plat_arch_workaround(uint32_t fid)
 }
 void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
 void plat_log(const char *fmt, ...) { (void)fmt; }
+static uint64_t translated_addr, trapped;
+static bool translated_write;
+uint64_t plat_translate(uint64_t addr, bool write)
+{
+	translated_addr = addr;
+	translated_write = write;
+	return 0xff00000000000800ULL | (addr & ~0xfffULL);
+}
+void plat_trap_fp(void) { trapped++; }
 static uint64_t fake_ns;
 uint64_t plat_time_ns(void) { return fake_ns += 1000; }	/* 1 us a reading */
 
@@ -406,6 +415,26 @@ static void t_diag_reset_line_passes_the_line_state(void)
 	CHECK(call(BOARD_FID_DIAG_RESET_LINE, 3, 0, 0) == SMCCC_INVALID_PARAMS);
 }
 
+static void t_diag_mem_attr_returns_the_translation(void)
+{
+	struct smc_regs r = call_regs(BOARD_FID_DIAG_MEM_ATTR, 0x40001234, 1, 0);
+
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_MEM_ATTR, 0, 0) == 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 0x40001800 && r.x[2] == 0xff000000);
+	CHECK(translated_addr == 0x40001234 && translated_write);
+	CHECK(call(BOARD_FID_DIAG_MEM_ATTR, 0x1000, 0, 0) == 0 && !translated_write);
+}
+
+static void t_diag_trap_arms_the_platform_trap(void)
+{
+	uint64_t before = trapped;
+
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_TRAP, 0, 0) == 0);
+	CHECK(call(BOARD_FID_DIAG_TRAP, 0, 0, 0) == 0);
+	CHECK(trapped == before + 1);
+}
+
 static void t_diag_exit_ends_with_the_code(void)
 {
 	if (!setjmp(noreturn_jmp))
@@ -578,6 +607,8 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_diag_counters_bad_index_is_invalid),
 	TEST(t_diag_timing_counts_served_doorbells),
 	TEST(t_diag_reset_line_passes_the_line_state),
+	TEST(t_diag_mem_attr_returns_the_translation),
+	TEST(t_diag_trap_arms_the_platform_trap),
 	TEST(t_diag_exit_ends_with_the_code),
 	TEST(t_diag_fault_is_implemented_and_checks_its_arguments),
 	TEST(t_fault_not_supported_serves_nothing_for_count_doorbells),
