@@ -751,9 +751,9 @@ static void scmi_sensor_readings_match_scpi_values(void)
 {
 	unsigned int i;
 
-	fake_time_ns = 7654321098ULL;
+	plat_stub.time_ns = 7654321098ULL;
 	EXPECT_EQ(model_dvfs_set_opp(1, 3), MODEL_OK);
-	fake_time_ns = 9876543210ULL;
+	plat_stub.time_ns = 9876543210ULL;
 	for (i = 0; i < 5; i++) {
 		uint8_t p[2] = { (uint8_t)i, 0 }, r[8];
 
@@ -764,7 +764,7 @@ static void scmi_sensor_readings_match_scpi_values(void)
 		       (unsigned long long)le64(OUT), (unsigned long long)le64(r));
 	}
 	CALL(SENSOR, 0x6, 0, 0);
-	EXPECT_EQ(le64(OUT), expected_temp(35000, 55000, 20000, fake_time_ns));
+	EXPECT_EQ(le64(OUT), expected_temp(35000, 55000, 20000, plat_stub.time_ns));
 	CALL(SENSOR, 0x6, 2, 0);
 	EXPECT_EQ(le64(OUT), 1050);
 }
@@ -1465,17 +1465,18 @@ static void conf_run(struct conf_row *r)
 	EXPECT_REPLY(r->status, r->reply);
 }
 
-/* One PASS/FAIL line per row, as run_tests() prints them; returns the number of failures. */
-static int run_conformance(const char *path)
+/* One PASS/FAIL line per row, through test_report() as every test. */
+static void run_conformance(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	struct conf_row r;
-	char line[1024], why[128];
-	int failed = 0, rows = 0, rc;
+	char line[1024], why[128], name[64];
+	int rows = 0, rc;
 
 	if (!f) {
-		printf("FAIL: conformance_table: cannot open %s\n", path);
-		return 1;
+		snprintf(why, sizeof(why), "cannot open %s", path);
+		test_report("conformance_", "table", why);
+		return;
 	}
 	while (fgets(line, sizeof(line), f)) {
 		rc = conf_parse(line, &r, why, sizeof(why));
@@ -1483,30 +1484,21 @@ static int run_conformance(const char *path)
 			continue;
 		rows++;
 		if (rc < 0) {
-			printf("FAIL: conformance_row_%d: %s: %s\n", rows, path, why);
-			failed++;
+			snprintf(name, sizeof(name), "row_%d", rows);
+			test_report("conformance_", name, why);
 			continue;
 		}
-		fake_time_ns = 0;
-		model_reset();
-		test_reset_hook();
+		proto_reset();
 		test_failed = false;
 		conf_run(&r);
-		if (test_failed) {
-			printf("FAIL: conformance_%s: %s\n", r.id, test_why);
-			failed++;
-		} else {
-			printf("PASS: conformance_%s\n", r.id);
-		}
+		test_report("conformance_", r.id, test_failed ? test_why : NULL);
 	}
 	fclose(f);
 	if (rows < CONFORMANCE_MIN_ROWS) {
-		printf("FAIL: conformance_table: %d rows in %s, want at least %d\n", rows, path,
-		       CONFORMANCE_MIN_ROWS);
-		failed++;
+		snprintf(why, sizeof(why), "%d rows in %s, want at least %d", rows, path,
+			 CONFORMANCE_MIN_ROWS);
+		test_report("conformance_", "table", why);
 	}
-	fflush(stdout);
-	return failed;
 }
 
 int main(void)
@@ -1581,10 +1573,8 @@ int main(void)
 		TEST_CASE(scmi_region_rewritten_while_served_plausible_frames),
 		TEST_CASE(scmi_smallest_region_rewritten_while_served),
 	};
-	int rc = run_tests(tests, sizeof(tests) / sizeof(tests[0]));
-
-	if (run_conformance(SCMI_CONFORMANCE_DOC))
-		rc = 1;
+	run_proto_tests(tests, sizeof(tests) / sizeof(tests[0]));
+	run_conformance(SCMI_CONFORMANCE_DOC);
 	free(small);
-	return rc;
+	return test_exit_status();
 }

@@ -433,14 +433,14 @@ static uint64_t sensor(uint16_t id)
 
 static void scpi_sensor_value_temperature_follows_triangle_wave(void)
 {
-	fake_time_ns = 5000000000ULL;			/* soc_temp: quarter period, mid-way */
+	plat_stub.time_ns = 5000000000ULL;			/* soc_temp: quarter period, mid-way */
 	EXPECT_EQ(sensor(0), 45000);
 	EXPECT_REPLY(SCPI_CMD_SENSOR_VALUE, 17, SCPI_OK, 8);
-	fake_time_ns = 4000000000ULL;			/* big_temp: half period, the top */
+	plat_stub.time_ns = 4000000000ULL;			/* big_temp: half period, the top */
 	EXPECT_EQ(sensor(1), 70000);
-	fake_time_ns = 123456789012ULL;
-	EXPECT_EQ(sensor(0), expected_temp(35000, 55000, 20000, fake_time_ns));
-	EXPECT_EQ(sensor(1), expected_temp(40000, 70000, 8000, fake_time_ns));
+	plat_stub.time_ns = 123456789012ULL;
+	EXPECT_EQ(sensor(0), expected_temp(35000, 55000, 20000, plat_stub.time_ns));
+	EXPECT_EQ(sensor(1), expected_temp(40000, 70000, 8000, plat_stub.time_ns));
 }
 
 static void scpi_sensor_value_voltage_follows_big_opp(void)
@@ -466,7 +466,7 @@ static void scpi_sensor_value_power_sums_opps_and_domains(void)
 static void scpi_sensor_value_energy_integrates_power(void)
 {
 	EXPECT_EQ(sensor(4), 0);
-	fake_time_ns = 3000000000ULL;
+	plat_stub.time_ns = 3000000000ULL;
 	EXPECT_EQ(sensor(4), 3 * 545984);
 }
 
@@ -931,7 +931,7 @@ int main(void)
 		TEST_CASE(scpi_small_region_rewritten_while_served),
 	};
 
-	int rc = run_tests(tests, sizeof(tests) / sizeof(tests[0]));
+	int rc = run_proto_tests(tests, sizeof(tests) / sizeof(tests[0]));
 
 	free(small);
 	return rc;
