@@ -75,14 +75,38 @@ static const struct scmi_protocol *find_protocol(uint8_t id)
 	return NULL;
 }
 
-int32_t scmi_msg_attributes(struct scmi_msg *m)
-{
-	uint32_t id = fw_get_le32(m->in);
+static const struct scmi_handler *find_handler(const struct scmi_protocol *p, uint32_t msg);
 
-	if (id >= m->proto->count || !m->proto->handlers[id].fn)
+static int32_t protocol_version(struct scmi_msg *m)
+{
+	scmi_out_u32(m, m->proto->version);
+	return SCMI_SUCCESS;
+}
+
+/* 0, or NOT_FOUND for a message the protocol does not implement. */
+static int32_t message_attributes(struct scmi_msg *m)
+{
+	if (!find_handler(m->proto, fw_get_le32(m->in)))
 		return SCMI_NOT_FOUND;
 	scmi_out_u32(m, 0);	/* no message-specific attributes */
 	return SCMI_SUCCESS;
+}
+
+/* Messages every protocol has and answers the same way, from its struct scmi_protocol. */
+static const struct scmi_handler common_handlers[] = {
+	[SCMI_MSG_PROTOCOL_VERSION]		= { protocol_version, 0 },
+	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { message_attributes, 4 },
+};
+
+static const struct scmi_handler *find_handler(const struct scmi_protocol *p, uint32_t msg)
+{
+	const unsigned int n_common = sizeof(common_handlers) / sizeof(common_handlers[0]);
+
+	if (msg < n_common && common_handlers[msg].fn)
+		return &common_handlers[msg];
+	if (msg < p->count && p->handlers[msg].fn)
+		return &p->handlers[msg];
+	return NULL;
 }
 
 int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m)
@@ -95,9 +119,9 @@ int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m)
 	m->proto = find_protocol(proto_id);
 	if (!m->proto)
 		return SCMI_NOT_SUPPORTED;
-	if (m->msg_id >= m->proto->count || !m->proto->handlers[m->msg_id].fn)
+	h = find_handler(m->proto, m->msg_id);
+	if (!h)
 		return SCMI_NOT_FOUND;
-	h = &m->proto->handlers[m->msg_id];
 	if (m->in_size != h->in_size || m->in_size > SCMI_REQ_MAX)
 		return SCMI_PROTOCOL_ERROR;
 	status = h->fn(m);
