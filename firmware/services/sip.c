@@ -36,9 +36,7 @@ void sip_init(uintptr_t shmem_base)
 
 		ch->shmem = (volatile uint8_t *)(shmem_base + ch->offset);
 		ch->cnt = (struct db_counters){ 0 };
-#ifdef FW_TEST_IMAGE
 		sip_diag_reset(ch);
-#endif
 		spin_unlock(&ch->busy);
 		if (ch->service == SERVICE_SCMI)
 			scmi_channel_init(ch->shmem, ch->size);
@@ -48,12 +46,7 @@ void sip_init(uintptr_t shmem_base)
 /* The ECHO channel is a test hook: only the test image has it. */
 static bool channel_in_image(const struct channel *ch)
 {
-#ifdef FW_TEST_IMAGE
-	(void)ch;
-	return true;
-#else
-	return ch->service != SERVICE_ECHO;
-#endif
+	return SIP_HAS_ECHO_CHANNEL || ch->service != SERVICE_ECHO;
 }
 
 static struct channel *find_channel(uint32_t fid)
@@ -101,52 +94,30 @@ static void ring_doorbell(struct channel *ch, const struct smc_call *call, struc
 		res->x0 = SMCCC_BUSY;
 		return;
 	}
-#ifdef FW_TEST_IMAGE
-	if (ch->fault_left && sip_diag_fault(ch, res)) {
-		/* refused or answered with garbage: not served, DIAG_COUNTERS do not move */
-		goto out;
+	/* A fault refused it or answered garbage: not served, DIAG_COUNTERS do not move. */
+	if (!sip_diag_fault(ch, res)) {
+		reply = serve(ch, call, res);
+		db_count(&ch->cnt, reply);
+		res->x0 = reply.sent ? SMCCC_SUCCESS : SMCCC_INVALID_PARAMS;
 	}
-#endif
-	reply = serve(ch, call, res);
-	db_count(&ch->cnt, reply);
-	res->x0 = reply.sent ? SMCCC_SUCCESS : SMCCC_INVALID_PARAMS;
-#ifdef FW_TEST_IMAGE
-out:
-	ch->time_ns += plat_time_ns() - t0;
-	ch->timed++;
-#else
-	(void)t0;
-#endif
+	sip_diag_timed(ch, t0);
 	spin_unlock(&ch->busy);
 }
 
 static void sip_handle(const struct smc_call *call, struct smc_result *res)
 {
-#ifdef FW_TEST_IMAGE
-	uint64_t t0 = plat_time_ns();
-#else
-	uint64_t t0 = 0;
-#endif
+	uint64_t t0 = sip_diag_clock();
 	struct channel *ch = find_channel(call->fid);
 
-	if (ch) {
+	if (ch)
 		ring_doorbell(ch, call, res, t0);
-		return;
-	}
-#ifdef FW_TEST_IMAGE
-	sip_diag_handle(call, res);
-#else
-	res->x0 = SMCCC_NOT_SUPPORTED;
-#endif
+	else
+		sip_diag_handle(call, res);
 }
 
 static bool sip_implements(uint32_t fid)
 {
-#ifdef FW_TEST_IMAGE
-	if (sip_diag_implements(fid))
-		return true;
-#endif
-	return find_channel(fid);
+	return sip_diag_implements(fid) || find_channel(fid);
 }
 
 const struct smc_service sip_service = {
