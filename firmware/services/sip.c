@@ -112,7 +112,7 @@ static void sip_handle(const struct smc_call *call, struct smc_result *res)
 	if (ch)
 		ring_doorbell(ch, call, res, t0);
 	else
-		sip_diag_handle(call, res);
+		sip_diag_handle(call, res);	/* production: NOT_SUPPORTED (sip_channel.h) */
 }
 
 static bool sip_implements(uint32_t fid)
