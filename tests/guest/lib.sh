@@ -27,6 +27,16 @@ fwcall() {
 	echo "$*" > "$FWCALL" && cat "$FWCALL"
 }
 
+# bound DRIVER_DIR DEVICE SECONDS: wait up to SECONDS for the device to be bound to the driver.
+bound() {
+	w=0
+	while [ ! -e "$1/$2" ]; do
+		[ $w -ge $(($3 * 10)) ] && return 1
+		sleep 0.1
+		w=$((w + 1))
+	done
+}
+
 # x0 of a firmware call, as hex.
 fwcall_x0() {
 	fwcall "$@" | cut -d' ' -f1

@@ -3,15 +3,10 @@
  * Host tests of the AArch32 entry decisions (firmware/arch/aarch64/aarch32_entry.c): which
  * image is a 32-bit kernel, and at which mode each kind of CPU enters it, with which SPSR.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "aarch32_entry.h"
-
-static int failures;
-#define CHECK(cond) do { if (!(cond)) { fail_line = __LINE__; fail_text = #cond; return; } } while (0)
-static int fail_line;
-static const char *fail_text;
+#include "test.h"
 
 /* ID_AA64PFR0_EL1 with EL0..EL3 fields: 1 = AArch64 only, 2 = AArch64 and AArch32. */
 static uint64_t pfr0(unsigned int el0, unsigned int el1, unsigned int el2, unsigned int el3)
@@ -27,7 +22,7 @@ static void put_le32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)(v >> 24);
 }
 
-static void t_zimage_magic_at_0x24_is_a_32_bit_kernel(void)
+static void zimage_magic_at_0x24_is_a_32_bit_kernel(void)
 {
 	uint8_t hdr[KERNEL_HEADER_SIZE] = { 0 };
 
@@ -35,7 +30,7 @@ static void t_zimage_magic_at_0x24_is_a_32_bit_kernel(void)
 	CHECK(image_is_zimage(hdr));
 }
 
-static void t_arm64_image_is_not_a_zimage(void)
+static void arm64_image_is_not_a_zimage(void)
 {
 	uint8_t hdr[KERNEL_HEADER_SIZE] = { 0 };
 
@@ -44,7 +39,7 @@ static void t_arm64_image_is_not_a_zimage(void)
 	CHECK(!image_is_zimage(hdr));
 }
 
-static void t_byte_swapped_or_moved_magic_is_not_a_zimage(void)
+static void byte_swapped_or_moved_magic_is_not_a_zimage(void)
 {
 	uint8_t hdr[KERNEL_HEADER_SIZE] = { 0 };
 
@@ -56,7 +51,7 @@ static void t_byte_swapped_or_moved_magic_is_not_a_zimage(void)
 }
 
 /* cortex-a53/a57/a72 in QEMU: every EL has AArch32 -> HYP, SPSR 0x1da. */
-static void t_el2_with_aarch32_enters_at_hyp(void)
+static void el2_with_aarch32_enters_at_hyp(void)
 {
 	struct aarch32_plan p;
 
@@ -66,7 +61,7 @@ static void t_el2_with_aarch32_enters_at_hyp(void)
 }
 
 /* EL2 AArch64 only (as on cores whose EL2 dropped AArch32): SVC below an AArch64 EL2. */
-static void t_aarch64_only_el2_enters_at_svc_below_it(void)
+static void aarch64_only_el2_enters_at_svc_below_it(void)
 {
 	struct aarch32_plan p;
 
@@ -76,7 +71,7 @@ static void t_aarch64_only_el2_enters_at_svc_below_it(void)
 }
 
 /* No EL2 (QEMU without virtualization=on): SVC, straight from EL3. */
-static void t_no_el2_enters_at_svc(void)
+static void no_el2_enters_at_svc(void)
 {
 	struct aarch32_plan p;
 
@@ -85,7 +80,7 @@ static void t_no_el2_enters_at_svc(void)
 }
 
 /* EL1 AArch64 only (Cortex-A76 and later, QEMU's neoverse-n1): no 32-bit kernel can run. */
-static void t_aarch64_only_el1_cannot_run_a_32_bit_kernel(void)
+static void aarch64_only_el1_cannot_run_a_32_bit_kernel(void)
 {
 	struct aarch32_plan p = { .hyp = true, .el2_aarch64 = true, .spsr = 0 };
 
@@ -95,7 +90,7 @@ static void t_aarch64_only_el1_cannot_run_a_32_bit_kernel(void)
 }
 
 /* The entry state booting.rst asks for: IRQ, FIQ (and SError) masked, ARM state, LE. */
-static void t_spsr_masks_interrupts_in_arm_state(void)
+static void spsr_masks_interrupts_in_arm_state(void)
 {
 	struct aarch32_plan p;
 
@@ -106,32 +101,23 @@ static void t_spsr_masks_interrupts_in_arm_state(void)
 	CHECK(p.spsr & (1U << 4));			/* M[4]: AArch32 */
 }
 
-#define TEST(fn) { #fn + 2, fn }
-static const struct { const char *name; void (*fn)(void); } tests[] = {
-	TEST(t_zimage_magic_at_0x24_is_a_32_bit_kernel),
-	TEST(t_arm64_image_is_not_a_zimage),
-	TEST(t_byte_swapped_or_moved_magic_is_not_a_zimage),
-	TEST(t_el2_with_aarch32_enters_at_hyp),
-	TEST(t_aarch64_only_el2_enters_at_svc_below_it),
-	TEST(t_no_el2_enters_at_svc),
-	TEST(t_aarch64_only_el1_cannot_run_a_32_bit_kernel),
-	TEST(t_spsr_masks_interrupts_in_arm_state),
-};
+static void no_reset(void)
+{
+}
 
 int main(void)
 {
-	unsigned int i;
+	static const struct test_case tests[] = {
+		TEST_CASE(zimage_magic_at_0x24_is_a_32_bit_kernel),
+		TEST_CASE(arm64_image_is_not_a_zimage),
+		TEST_CASE(byte_swapped_or_moved_magic_is_not_a_zimage),
+		TEST_CASE(el2_with_aarch32_enters_at_hyp),
+		TEST_CASE(aarch64_only_el2_enters_at_svc_below_it),
+		TEST_CASE(no_el2_enters_at_svc),
+		TEST_CASE(aarch64_only_el1_cannot_run_a_32_bit_kernel),
+		TEST_CASE(spsr_masks_interrupts_in_arm_state),
+	};
 
-	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		fail_line = 0;
-		tests[i].fn();
-		if (fail_line) {
-			printf("FAIL: aarch32_entry_%s: line %d: %s\n", tests[i].name, fail_line,
-			       fail_text);
-			failures++;
-		} else {
-			printf("PASS: aarch32_entry_%s\n", tests[i].name);
-		}
-	}
-	return failures ? 1 : 0;
+	run_tests("aarch32_entry_", tests, sizeof(tests) / sizeof(tests[0]), no_reset);
+	return test_exit_status();
 }

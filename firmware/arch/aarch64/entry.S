@@ -4,7 +4,7 @@
  * Assembly does only what C cannot: pick this CPU's stack, and on the boot CPU copy .data
  * out of flash and clear .bss. Everything else is C (plat/qemu-virt/boot.c).
  */
-#include "../../plat/qemu-virt/platform_def.h"
+#include "platform_def.h"
 
 	.section .text.entry, "ax"
 	.global	fw_entry

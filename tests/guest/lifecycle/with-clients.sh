@@ -45,15 +45,6 @@ T=/sys/kernel/debug/tracing
 ko=/lib/modules/project/mboxclient.ko
 cstat() { sed -n "s/^$1: //p" $dbg/stats; }
 now_s() { read -r up _ < /proc/uptime; echo ${up%.*}; }
-# bound DRIVER_DIR DEVICE: wait up to 2 s for the device to be bound.
-bound() {
-	w=0
-	while [ ! -e "$1/$2" ]; do
-		[ $w -ge 20 ] && return 1
-		sleep 0.1
-		w=$((w + 1))
-	done
-}
 # sends N: N messages through the client, every one answered, echoed and in sequence.
 sends() {
 	c0=$(cstat completed)
@@ -84,7 +75,7 @@ else
 		echo $ctl > $drv/unbind || bad=$((bad + 1))
 		[ -e $cdrv/$cli ] && first=$((first + 1))	# the device link unbinds the client
 		echo $ctl > $drv/bind || bad=$((bad + 1))
-		bound $cdrv $cli || back=$((back + 1))		# ... and probes it again
+		bound $cdrv $cli 2 || back=$((back + 1))		# ... and probes it again
 		sends 5 || nosend=$((nosend + 1))
 		i=$((i + 1))
 	done

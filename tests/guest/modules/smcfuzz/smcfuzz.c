@@ -17,8 +17,8 @@
  * Never issued, whatever the PRNG draws (in either width and with any bits 23:16): the PSCI
  * calls that suspend, turn off, power off or reset, or change PSCI state; CPU_ON, except with
  * a target that matches no CPU; DIAG_EXIT; DIAG_FAULT (it would break the doorbells Linux
- * uses); and, unless doorbells=1, the SCPI/SCMI doorbells
- * (ringing them over random shared memory is the hostile-client test's job).
+ * uses); DIAG_TRAP (it stops the machine on purpose); and, unless doorbells=1, the SCPI/SCMI
+ * doorbells (ringing them over random shared memory is the hostile-client test's job).
  *
  * The calls go through the conduit PSCI uses (arm_smccc_1_1_invoke), or the one forced with
  * "smc"/"hvc". With "regs" they are made with the SMCCC 1.2 register file (x0..x17 random,
@@ -179,6 +179,7 @@ static const u32 known_fids[] = {
 	BOARD_CHANNELS(KNOWN_CHANNEL)
 	BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO, BOARD_FID_DIAG_CHANNEL_COUNT,
 	BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT, BOARD_FID_DIAG_RESET_LINE,
+	BOARD_FID_DIAG_MEM_ATTR,
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
 	SIP_FID(0xff04), SIP_FID(0xffff),
 #define KNOWN_CHANNEL64(id, dt_name, fid, off, size, svc) ((fid) | FID_64),
@@ -321,6 +322,7 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 	case OWNER_SIP:
 		return num == FID_NUM(BOARD_FID_DIAG_EXIT) ||
 		       num == FID_NUM(BOARD_FID_DIAG_FAULT) ||
+		       num == FID_NUM(BOARD_FID_DIAG_TRAP) ||
 		       (!env->doorbells && sip_is_shmem_doorbell(num));
 	default:
 		return false;
@@ -376,6 +378,7 @@ static bool fw_implements(const struct fuzz_env *env, u32 fid)
 	case BOARD_FID_DIAG_TIMING:
 	case BOARD_FID_DIAG_FAULT:
 	case BOARD_FID_DIAG_RESET_LINE:
+	case BOARD_FID_DIAG_MEM_ATTR:
 		return true;
 	default:
 		return false;
@@ -487,6 +490,8 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 			return NULL;
 		return x0 == RET_SUCCESS && out->a1 <= 1 ? NULL :
 		       "DIAG_RESET_LINE: neither a line's state nor INVALID_PARAMETERS";
+	case BOARD_FID_DIAG_MEM_ATTR:
+		return x0 == RET_SUCCESS ? NULL : "DIAG_MEM_ATTR: no PAR_EL1";
 	default:
 		return "a call that must never be issued was issued";
 	}
