@@ -7,10 +7,12 @@
 # Everything downloaded lands in cache/, everything built in build/ (both ignored).
 
 KERNELS      := 6.1 6.12
+# The stock 32-bit kernel (Debian armhf, tools/fetch-kernels): make check boots it too.
+ARM32_KERNELS := 6.1-armhf
 FUZZ_SECONDS ?= 60
 HOSTCC       ?= gcc
 
-all: firmware board $(addprefix modules-,$(KERNELS))
+all: firmware board $(addprefix modules-,$(KERNELS) $(ARM32_KERNELS))
 
 setup:
 	@tools/setup-host

@@ -59,6 +59,8 @@ enum board_service {
 #define BOARD_FID_DIAG_TIMING		BOARD_SIP_FID(0xfe04)
 #define BOARD_FID_DIAG_FAULT		BOARD_SIP_FID(0xfe05)
 #define BOARD_FID_DIAG_RESET_LINE	BOARD_SIP_FID(0xfe06)
+#define BOARD_FID_DIAG_MEM_ATTR		BOARD_SIP_FID(0xfe07)
+#define BOARD_FID_DIAG_TRAP		BOARD_SIP_FID(0xfe08)
 
 /*
  * DIAG_EXIT's line on the secure UART, followed by " <status>": the runner (tools/qemu-run)

@@ -12,7 +12,9 @@
  * Both carry the same names: BOARD_* as in board.h, BOARD_FID_<CHANNEL> for each channel of
  * BOARD_CHANNELS (the list has no per-channel macros), BOARD_CHANNEL_COUNT, the DIAG_FAULT
  * modes (FAULT_*) and the secure RAM the OS must never be able to name (PLAT_SEC_RAM_*).
- * Values are plain numbers (no C suffixes), so shell arithmetic and dtc take them as they are.
+ * Values are plain numbers (no C suffixes), so shell arithmetic and dtc take them as they are;
+ * the one string, BOARD_EXIT_MARKER (the line DIAG_EXIT prints, which the runner waits for),
+ * is single-quoted in board.env.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -29,6 +31,15 @@ static void put(const char *name, unsigned long long value, int hex)
 		printf(hex ? "#define %s 0x%llx\n" : "#define %s %llu\n", name, value);
 	else
 		printf(hex ? "%s=0x%llx\n" : "%s=%llu\n", name, value);
+}
+
+/* A string: single-quoted for the shell (board.h's strings hold no quote). */
+static void put_str(const char *name, const char *value)
+{
+	if (header)
+		printf("#define %s \"%s\"\n", name, value);
+	else
+		printf("%s='%s'\n", name, value);
 }
 
 /* BOARD_FID_SCPI_LOW from the channel's name in BOARD_CHANNELS (scpi_low). */
@@ -74,6 +85,8 @@ int main(int argc, char **argv)
 	PUT(BOARD_SHMEM_SIZE);
 	PUT(PLAT_SEC_RAM_BASE);
 	PUT(PLAT_SEC_RAM_SIZE);
+	PUT(PLAT_FLASH_BASE);		/* DIAG_MEM_ATTR's checks name these two */
+	PUT(PLAT_SEC_UART_BASE);
 
 	/* The doorbells, in BOARD_CHANNELS order (the order of DIAG_* channel indexes). */
 #define CHANNEL_FID(id, dt_name, fid, off, sz, svc) put_channel_fid(#id, fid); channels++;
@@ -88,10 +101,13 @@ int main(int argc, char **argv)
 	PUT(BOARD_FID_DIAG_TIMING);
 	PUT(BOARD_FID_DIAG_FAULT);
 	PUT(BOARD_FID_DIAG_RESET_LINE);
+	PUT(BOARD_FID_DIAG_MEM_ATTR);
+	PUT(BOARD_FID_DIAG_TRAP);
 	put("FAULT_NONE", FAULT_NONE, 0);
 	put("FAULT_NOT_SUPPORTED", FAULT_NOT_SUPPORTED, 0);
 	put("FAULT_LATE", FAULT_LATE, 0);
 	put("FAULT_GARBAGE", FAULT_GARBAGE, 0);
+	put_str("BOARD_EXIT_MARKER", BOARD_EXIT_MARKER);
 
 	if (header)
 		printf("#endif\n");

@@ -6,33 +6,50 @@
 #ifndef DOORBELL_H
 #define DOORBELL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "plat.h"	/* the platform hooks a server may call (plat_time_ns) */
 
-/* Return values of a protocol server, turned into SMCCC x0 by the dispatcher. */
-#define DB_SERVED		0	/* reply (possibly a protocol error) is in shared memory */
-#define DB_MALFORMED		(-2)	/* not even a protocol error could be written */
+/*
+ * What a protocol server did with one request: no status code, two facts. The dispatcher
+ * (services/sip.c) turns them into SMCCC x0 and is the only place that counts them
+ * (DIAG_COUNTERS). Which protocol statuses report a failure is the protocol's to say
+ * (e.g. SCMI's NOT_FOUND answering PROTOCOL_MESSAGE_ATTRIBUTES is a discovery answer).
+ */
+struct db_reply {
+	bool sent;	/* a reply is in shared memory; false: malformed, nothing could be said */
+	bool failed;	/* the reply's status reports a failure */
+};
 
-/* Per-channel counters, readable through DIAG_COUNTERS. */
+/*
+ * Per-channel counters (DIAG_COUNTERS), and their one definition: what db_count() adds for
+ * one reply. The dispatcher applies it to every doorbell a server handled; the protocol
+ * tests apply the same function to check a server's replies against the same definition.
+ */
 struct db_counters {
 	uint64_t served;	/* doorbells that produced a reply */
-	uint64_t errors;	/* replies with a non-zero protocol status */
-	uint64_t malformed;	/* requests rejected before any handler ran */
+	uint64_t errors;	/* replies whose status reports a failure */
+	uint64_t malformed;	/* requests no reply could be written for */
 };
+
+static inline void db_count(struct db_counters *c, struct db_reply r)
+{
+	c->served += r.sent;
+	c->errors += r.sent && r.failed;
+	c->malformed += !r.sent;
+}
 
 /*
  * A protocol server serves one request. @shmem is the channel's shared memory, fixed by the
  * board (never an address from the OS), @size its length. The server must copy what it needs
  * into private memory exactly once, validate the copy, and write the reply back.
- * It reports what happened in @cnt (errors/malformed); the dispatcher counts "served".
- * Returns DB_SERVED or DB_MALFORMED.
  */
-typedef int (*db_server_fn)(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
+typedef struct db_reply (*db_server_fn)(volatile uint8_t *shmem, size_t size);
 
-int scpi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
-int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt);
+struct db_reply scpi_serve(volatile uint8_t *shmem, size_t size);
+struct db_reply scmi_serve(volatile uint8_t *shmem, size_t size);
 
 /* Put a channel's shared memory in the state its protocol starts from (SCMI: FREE). */
 void scmi_channel_init(volatile uint8_t *shmem, size_t size);

@@ -7,6 +7,7 @@
 #ifndef PLAT_H
 #define PLAT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 unsigned int plat_current_cpu(void);
@@ -28,6 +29,14 @@ void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (WA_2: mitigated for good at reset, or no core needs it) or SMCCC_NOT_SUPPORTED.
  */
 int64_t plat_arch_workaround(uint32_t fid);
+/*
+ * Test image only. DIAG_MEM_ATTR: translate @addr as the firmware's own read (@write: write)
+ * with AT S1E3R/W and return PAR_EL1 (bit 0 set: not mapped, or not for that access).
+ * DIAG_TRAP: leave FP/SIMD trapping to EL3 on this CPU, so its next FP/SIMD instruction at a
+ * lower EL takes the unexpected-trap panic.
+ */
+uint64_t plat_translate(uint64_t addr, bool write);
+void plat_trap_fp(void);
 /* Nanoseconds since boot, from the generic timer: sensors that evolve, DIAG_TIMING. */
 uint64_t plat_time_ns(void);
 

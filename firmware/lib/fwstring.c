@@ -24,38 +24,6 @@ NO_LIBCALLS void *fw_memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
-NO_LIBCALLS void *fw_memset(void *dst, int c, size_t n)
-{
-	uint8_t *d = dst;
-
-	while (n--)
-		*d++ = (uint8_t)c;
-	return dst;
-}
-
-size_t fw_strnlen(const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (n < max && s[n])
-		n++;
-	return n;
-}
-
-NO_LIBCALLS size_t fw_strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t len = 0, i;
-
-	while (src[len])
-		len++;
-	if (size) {
-		for (i = 0; i + 1 < size && i < len; i++)
-			dst[i] = src[i];
-		dst[i] = '\0';
-	}
-	return len;
-}
-
 NO_LIBCALLS void fw_name_field(uint8_t *dst, size_t field, const char *src)
 {
 	size_t i = 0;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Freestanding memory and string helpers, plus the byte accessors the protocol servers use.
+ * Freestanding memory helpers, plus the byte accessors the protocol servers use.
  *
- * The firmware runs with the MMU off, where every data access is Device memory and an
- * unaligned wide access faults. Shared memory is therefore only ever touched one byte at a
- * time (fw_shmem_read / fw_shmem_write), and multi-byte fields are assembled little-endian
- * from bytes (fw_get_le32 ...) in private buffers. Nothing here needs libc.
+ * The shared-memory window is Device memory (plat/qemu-virt/mmap.c), where an unaligned wide
+ * access faults. It is therefore only ever touched one byte at a time (fw_shmem_read /
+ * fw_shmem_write), and multi-byte fields are assembled little-endian from bytes
+ * (fw_get_le32 ...) in private buffers. Nothing here needs libc.
  */
 #ifndef FWSTRING_H
 #define FWSTRING_H
@@ -14,10 +14,6 @@
 #include <stdint.h>
 
 void *fw_memcpy(void *dst, const void *src, size_t n);
-void *fw_memset(void *dst, int c, size_t n);
-size_t fw_strnlen(const char *s, size_t max);
-/* Copies at most size - 1 bytes and always NUL-terminates (size > 0); returns strlen(src). */
-size_t fw_strlcpy(char *dst, const char *src, size_t size);
 /* Copies a name into a fixed-size wire field: NUL-terminated, the rest of the field zeroed. */
 void fw_name_field(uint8_t *dst, size_t field, const char *src);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A test-and-set spinlock on the compiler's atomics (LDAXR/STXR on AArch64 with
- * -mno-outline-atomics). The firmware runs with the MMU off, so on real hardware these
- * exclusives would need a global monitor for Device memory; QEMU provides one.
+ * -mno-outline-atomics). Locks live in secure RAM, mapped Normal write-back
+ * (plat/qemu-virt/mmap.c): exclusives need Normal cacheable memory on real cores.
  */
 #ifndef SPINLOCK_H
 #define SPINLOCK_H

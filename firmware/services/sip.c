@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * SiP service (owner 2): the mailbox doorbells. One job: function ID -> channel -> guard ->
- * protocol server -> SMCCC result, counting what the server reports.
+ * protocol server -> SMCCC result. This is the only place that counts (DIAG_COUNTERS): from
+ * the struct db_reply each server returns (include/doorbell.h), with db_count().
  *
  * The doorbell table comes from the board description (BOARD_CHANNELS). The region's address
  * is the board's, fixed at boot; nothing the OS passes in registers is used as an address.
@@ -26,12 +27,6 @@
 struct channel sip_channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
 const unsigned int sip_channel_count = sizeof(sip_channels) / sizeof(sip_channels[0]);
 
-#ifdef FW_TEST_IMAGE
-#define TEST_IMAGE 1
-#else
-#define TEST_IMAGE 0
-#endif
-
 void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
@@ -41,9 +36,7 @@ void sip_init(uintptr_t shmem_base)
 
 		ch->shmem = (volatile uint8_t *)(shmem_base + ch->offset);
 		ch->cnt = (struct db_counters){ 0 };
-#ifdef FW_TEST_IMAGE
 		sip_diag_reset(ch);
-#endif
 		spin_unlock(&ch->busy);
 		if (ch->service == SERVICE_SCMI)
 			scmi_channel_init(ch->shmem, ch->size);
@@ -53,7 +46,7 @@ void sip_init(uintptr_t shmem_base)
 /* The ECHO channel is a test hook: only the test image has it. */
 static bool channel_in_image(const struct channel *ch)
 {
-	return TEST_IMAGE || ch->service != SERVICE_ECHO;
+	return SIP_HAS_ECHO_CHANNEL || ch->service != SERVICE_ECHO;
 }
 
 static struct channel *find_channel(uint32_t fid)
@@ -72,19 +65,20 @@ static const db_server_fn servers[] = {
 	[SERVICE_SCMI] = scmi_serve,
 };
 
-static int serve(struct channel *ch, const struct smc_call *call, struct smc_result *res)
+static struct db_reply serve(struct channel *ch, const struct smc_call *call,
+			     struct smc_result *res)
 {
 	if (ch->service == SERVICE_ECHO) {
 		/* Register mode: arguments back, plus a sequence number that proves the count. */
 		res->x1 = call->arg[0];
 		res->x2 = call->arg[1];
 		res->x3 = ch->cnt.served + 1;
-		return DB_SERVED;
+		return (struct db_reply){ .sent = true };
 	}
 	if ((unsigned int)ch->service >= sizeof(servers) / sizeof(servers[0]) ||
 	    !servers[ch->service])
-		return DB_MALFORMED;
-	return servers[ch->service](ch->shmem, ch->size, &ch->cnt);
+		return (struct db_reply){ .sent = false };
+	return servers[ch->service](ch->shmem, ch->size);
 }
 
 /*
@@ -94,55 +88,36 @@ static int serve(struct channel *ch, const struct smc_call *call, struct smc_res
 static void ring_doorbell(struct channel *ch, const struct smc_call *call, struct smc_result *res,
 			  uint64_t t0)
 {
+	struct db_reply reply;
+
 	if (!spin_trylock(&ch->busy)) {
 		res->x0 = SMCCC_BUSY;
 		return;
 	}
-#ifdef FW_TEST_IMAGE
-	if (ch->fault_left && sip_diag_fault(ch, res)) {
-		/* refused or answered with garbage: not served, DIAG_COUNTERS do not move */
-		goto out;
+	/* A fault refused it or answered garbage: not served, DIAG_COUNTERS do not move. */
+	if (!sip_diag_fault(ch, res)) {
+		reply = serve(ch, call, res);
+		db_count(&ch->cnt, reply);
+		res->x0 = reply.sent ? SMCCC_SUCCESS : SMCCC_INVALID_PARAMS;
 	}
-#endif
-	if (serve(ch, call, res) == DB_SERVED) {
-		ch->cnt.served++;
-		res->x0 = SMCCC_SUCCESS;
-	} else {
-		res->x0 = SMCCC_INVALID_PARAMS;
-	}
-#ifdef FW_TEST_IMAGE
-out:
-	ch->time_ns += plat_time_ns() - t0;
-	ch->timed++;
-#else
-	(void)t0;
-#endif
+	sip_diag_timed(ch, t0);
 	spin_unlock(&ch->busy);
 }
 
 static void sip_handle(const struct smc_call *call, struct smc_result *res)
 {
-	uint64_t t0 = TEST_IMAGE ? plat_time_ns() : 0;
+	uint64_t t0 = sip_diag_clock();
 	struct channel *ch = find_channel(call->fid);
 
-	if (ch) {
+	if (ch)
 		ring_doorbell(ch, call, res, t0);
-		return;
-	}
-#ifdef FW_TEST_IMAGE
-	sip_diag_handle(call, res);
-#else
-	res->x0 = SMCCC_NOT_SUPPORTED;
-#endif
+	else
+		sip_diag_handle(call, res);	/* production: NOT_SUPPORTED (sip_channel.h) */
 }
 
 static bool sip_implements(uint32_t fid)
 {
-#ifdef FW_TEST_IMAGE
-	if (sip_diag_implements(fid))
-		return true;
-#endif
-	return find_channel(fid);
+	return sip_diag_implements(fid) || find_channel(fid);
 }
 
 const struct smc_service sip_service = {

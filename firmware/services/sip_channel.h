@@ -11,6 +11,7 @@
 
 #include "board.h"
 #include "doorbell.h"
+#include "plat.h"
 #include "smccc.h"
 #include "spinlock.h"
 
@@ -36,13 +37,38 @@ struct channel {
 extern struct channel sip_channels[];
 extern const unsigned int sip_channel_count;
 
+/*
+ * sip_diag.c, in the test image only: the diagnostic calls (DIAG_*) and what they arm on a
+ * channel. The production image gets the inline stubs below: no diagnostic call, no ECHO
+ * channel, nothing armed, nothing timed; sip.c reads the same either way.
+ */
 #ifdef FW_TEST_IMAGE
-/* sip_diag.c: the diagnostic calls (DIAG_*) and what they arm on a channel. */
 bool sip_diag_implements(uint32_t fid);
 void sip_diag_handle(const struct smc_call *call, struct smc_result *res);
 void sip_diag_reset(struct channel *ch);
-/* A doorbell on an armed channel (guard held): true when it is finished without being served. */
+/* A doorbell (guard held): true when an armed fault finished it without it being served. */
 bool sip_diag_fault(struct channel *ch, struct smc_result *res);
+/* DIAG_TIMING: @t0 is sip_diag_clock() when the SiP service took the call (guard held). */
+static inline uint64_t sip_diag_clock(void) { return plat_time_ns(); }
+void sip_diag_timed(struct channel *ch, uint64_t t0);
+#define SIP_HAS_ECHO_CHANNEL	true
+#else
+static inline bool sip_diag_implements(uint32_t fid) { (void)fid; return false; }
+static inline void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
+{
+	(void)call;
+	res->x0 = SMCCC_NOT_SUPPORTED;
+}
+static inline void sip_diag_reset(struct channel *ch) { (void)ch; }
+static inline bool sip_diag_fault(struct channel *ch, struct smc_result *res)
+{
+	(void)ch;
+	(void)res;
+	return false;
+}
+static inline uint64_t sip_diag_clock(void) { return 0; }
+static inline void sip_diag_timed(struct channel *ch, uint64_t t0) { (void)ch; (void)t0; }
+#define SIP_HAS_ECHO_CHANNEL	false
 #endif
 
 #endif

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The test image's diagnostic SiP calls (docs/abi.md): DIAG_EXIT, COUNTERS, ECHO,
- * CHANNEL_COUNT, TIMING and FAULT. Built only with FW_TEST_IMAGE: they let the non-secure
+ * CHANNEL_COUNT, TIMING, FAULT, RESET_LINE, MEM_ATTR and TRAP. Built only with FW_TEST_IMAGE: they let the non-secure
  * world stop the machine, spin a CPU at EL3 and disable a channel, so a production image
  * never carries them (firmware/Makefile builds this file into the *-test images only).
  *
@@ -35,11 +35,19 @@ void sip_diag_reset(struct channel *ch)
 	ch->faults = 0;
 }
 
+void sip_diag_timed(struct channel *ch, uint64_t t0)
+{
+	ch->time_ns += plat_time_ns() - t0;
+	ch->timed++;
+}
+
 bool sip_diag_fault(struct channel *ch, struct smc_result *res)
 {
 	uint64_t t0;
 	unsigned int i;
 
+	if (!ch->fault_left)
+		return false;	/* the doorbell path pays this one load unless a test armed it */
 	ch->fault_left--;
 	ch->faults++;
 	switch (ch->fault_mode) {
@@ -146,11 +154,14 @@ bool sip_diag_implements(uint32_t fid)
 	return fid == BOARD_FID_DIAG_EXIT || fid == BOARD_FID_DIAG_COUNTERS ||
 	       fid == BOARD_FID_DIAG_ECHO || fid == BOARD_FID_DIAG_CHANNEL_COUNT ||
 	       fid == BOARD_FID_DIAG_TIMING || fid == BOARD_FID_DIAG_FAULT ||
-	       fid == BOARD_FID_DIAG_RESET_LINE;
+	       fid == BOARD_FID_DIAG_RESET_LINE || fid == BOARD_FID_DIAG_MEM_ATTR ||
+	       fid == BOARD_FID_DIAG_TRAP;
 }
 
 void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
 {
+	uint64_t par;
+
 	switch (call->fid) {
 	case BOARD_FID_DIAG_EXIT:
 		plat_exit((uint32_t)call->arg[0]);
@@ -174,6 +185,16 @@ void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
 		break;
 	case BOARD_FID_DIAG_RESET_LINE:
 		diag_reset_line(call->arg[0], res);
+		break;
+	case BOARD_FID_DIAG_MEM_ATTR:	/* an SMC32 call: PAR_EL1 in two halves */
+		par = plat_translate(call->arg[0], call->arg[1] == 1);
+		res->x0 = SMCCC_SUCCESS;
+		res->x1 = (uint32_t)par;
+		res->x2 = par >> 32;
+		break;
+	case BOARD_FID_DIAG_TRAP:	/* the caller's next FP/SIMD instruction panics EL3 */
+		plat_trap_fp();
+		res->x0 = SMCCC_SUCCESS;
 		break;
 	default:
 		res->x0 = SMCCC_NOT_SUPPORTED;

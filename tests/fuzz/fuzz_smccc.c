@@ -28,35 +28,13 @@
 
 #include "board.h"
 #include "model/model.h"
+#include "plat_stub.h"
 #include "services.h"
 
 #define NCPUS		4
 #define NS_RAM_SIZE	0x40000000ULL	/* 1 GiB, what tools/qemu-run gives the guest */
 
 static uint8_t shmem[BOARD_SHMEM_SIZE];
-static jmp_buf noreturn_jmp;
-static uint64_t fake_time;
-
-static unsigned int caller;	/* the CPU making the current call */
-static unsigned int woken;	/* CPUs the firmware asked the platform to wake, as a bit mask */
-
-unsigned int plat_current_cpu(void) { return caller; }
-int plat_mpidr_to_cpu(uint64_t mpidr) { return mpidr < 8 ? (int)mpidr : -1; }
-
-void plat_wake_cpu(unsigned int cpu)
-{
-	if (cpu >= NCPUS || (woken & 1U << cpu))
-		abort();			/* no such CPU, or woken twice for one request */
-	woken |= 1U << cpu;
-}
-void plat_cpu_park(void) { longjmp(noreturn_jmp, 1); }
-void plat_system_off(void) { longjmp(noreturn_jmp, 1); }
-void plat_system_reset(void) { longjmp(noreturn_jmp, 1); }
-void plat_cpu_standby(void) { }
-int64_t plat_arch_workaround(uint32_t fid) { return fid == SMCCC_ARCH_WORKAROUND_2 ? -2 : 0; }
-void plat_exit(uint32_t code) { (void)code; longjmp(noreturn_jmp, 1); }
-void plat_log(const char *fmt, ...) { (void)fmt; }
-uint64_t plat_time_ns(void) { return fake_time += 1000; }
 
 static uint64_t le64(const uint8_t *p)
 {
@@ -81,9 +59,9 @@ static void check_call(const uint8_t *rec, int aarch32)
 		r.x[i] = le64(rec + 8 * i);
 	fid = (uint32_t)r.x[0];
 
-	if (setjmp(noreturn_jmp)) {
+	if (setjmp(plat_stub_noreturn)) {
 		/* CPU_OFF, SYSTEM_OFF/RESET or DIAG_EXIT: the call never returns */
-		if (fid == PSCI_CPU_OFF && psci_cpu_state(caller) != PSCI_STATE_OFF)
+		if (fid == PSCI_CPU_OFF && psci_cpu_state(plat_stub.cpu) != PSCI_STATE_OFF)
 			abort();		/* parked, but still counted as on */
 		return;
 	}
@@ -117,7 +95,7 @@ static void boot_woken_cpus(void)
 
 	for (cpu = 0; cpu < NCPUS; cpu++) {
 		taken = psci_take_on_request(cpu, &entry, &context_id);
-		if (taken != !!(woken & 1U << cpu))
+		if (taken != !!(plat_stub.woken & 1U << cpu))
 			abort();		/* a lost wake-up, or a request nobody made */
 		if (!taken)
 			continue;
@@ -129,7 +107,7 @@ static void boot_woken_cpus(void)
 		    psci_take_on_request(cpu, &entry, &context_id))
 			abort();		/* not on, or the request can be taken twice */
 	}
-	woken = 0;
+	plat_stub.woken = 0;
 }
 
 /* The CPU that makes the next call: the one asked for if it is on, else the first that is. */
@@ -138,8 +116,8 @@ static bool pick_caller(unsigned int wanted)
 	unsigned int i;
 
 	for (i = 0; i < NCPUS; i++) {
-		caller = (wanted + i) % NCPUS;
-		if (psci_cpu_state(caller) == PSCI_STATE_ON)
+		plat_stub.cpu = (wanted + i) % NCPUS;
+		if (psci_cpu_state(plat_stub.cpu) == PSCI_STATE_ON)
 			return true;
 	}
 	return false;
@@ -148,8 +126,8 @@ static bool pick_caller(unsigned int wanted)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	memset(shmem, 0, sizeof(shmem));
-	fake_time = 0;
-	woken = 0;
+	plat_stub_reset();
+	plat_stub.time_step_ns = 1000;
 	model_reset();
 	psci_init(NCPUS, 0, BOARD_NS_RAM_BASE, NS_RAM_SIZE);
 	sip_init((uintptr_t)shmem);
@@ -169,6 +147,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!pick_caller((flags >> 2) & 3))
 			break;			/* every CPU is off: nobody is left to call */
 		check_call(data, flags & 1);
+		if (plat_stub.woken_again || plat_stub.woken >> NCPUS)
+			abort();		/* woken twice for one request, or no such CPU */
 		if (!(flags & 0x10))
 			boot_woken_cpus();
 		data += 64, size -= 64;

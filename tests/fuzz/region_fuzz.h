@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "plat_stub.h"
+
 #define REGION_MAX	0x1000
 #define MAX_MSGS	8
 #define POISON		0xa5
@@ -28,13 +30,6 @@
 		}								\
 	} while (0)
 
-/* The platform's clock, as the protocol servers read it: the input's time. */
-static uint64_t now_ns;
-
-uint64_t plat_time_ns(void)
-{
-	return now_ns;
-}
 
 static inline uint32_t rd32(const uint8_t *p)
 {
@@ -62,7 +57,7 @@ static inline int region_fuzz_run(const uint8_t *data, size_t len, serve_one_fn 
 	if (len < 14)
 		return 0;
 	size = (size_t)(data[0] | data[1] << 8) % (REGION_MAX + 1);
-	now_ns = rd64(data + 2);
+	plat_stub.time_ns = rd64(data + 2);	/* the servers' clock: the input's time */
 	step = rd32(data + 10);
 	data += 14;
 	len -= 14;
@@ -80,7 +75,7 @@ static inline int region_fuzz_run(const uint8_t *data, size_t len, serve_one_fn 
 		serve_one(mem, before, size, data, n);
 		data += n;
 		len -= n;
-		now_ns += step;
+		plat_stub.time_ns += step;
 	}
 	free(mem);
 	return 0;

@@ -3,8 +3,7 @@
  * The SMC dispatcher fuzzer's seeds (tests/fuzz/corpus/smccc), written from the firmware's
  * own headers so that a function ID, channel or mode that moves in board.h, smccc.h,
  * services.h, scpi.h or scmi.h moves here too. tools/fuzz --smoke checks that the committed
- * seeds are what this program writes; "make -f tests/host/runtime.mk smccc-seeds" rewrites
- * them.
+ * seeds are what this program writes; "make -C tests smccc-seeds" rewrites them.
  *
  *   smccc_seeds DIR        (writes one file per seed into DIR)
  *

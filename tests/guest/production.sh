@@ -6,9 +6,13 @@
 
 NOT_SUPPORTED=0xffffffffffffffff
 
-for f in $BOARD_FID_DIAG_EXIT $BOARD_FID_DIAG_COUNTERS $BOARD_FID_DIAG_ECHO \
-	$BOARD_FID_DIAG_CHANNEL_COUNT $BOARD_FID_DIAG_TIMING $BOARD_FID_DIAG_FAULT; do
-	# DIAG_EXIT would power the guest off here: answering at all proves it does not.
+# Every BOARD_FID_DIAG_* board.h defines (board.env), so a diagnostic added later is covered.
+# DIAG_EXIT would power the guest off here and DIAG_TRAP stop it at the next FP/SIMD use:
+# answering at all proves they do not.
+diags=$(sed -n 's/^BOARD_FID_DIAG_[A-Z_]*=//p' /qemu-run/board.env)
+[ "$(echo $diags | wc -w)" -ge 9 ] && pass production_board_env_lists_the_diagnostics ||
+	fail production_board_env_lists_the_diagnostics "found: $diags"
+for f in $diags; do
 	expect_eq "production_diag_${f}_not_supported" "$(fwcall $f 0 1 1 0)" \
 		"$NOT_SUPPORTED 0x0 0x0 0x0"
 	expect_eq "production_diag_${f}_not_advertised" "$(fwcall_x0 0x80000001 $f)" $NOT_SUPPORTED

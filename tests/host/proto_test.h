@@ -1,12 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * A tiny harness shared by the protocol tests (test_model.c, test_scpi.c, test_scmi.c).
- *
- * Each test is a function that returns at its first failed EXPECT; the runner resets the
- * model and the clock before each one and prints exactly one line per test:
- *	PASS: <name>
- *	FAIL: <name>: <file>:<line>: <reason>
- * and the program exits 1 if any test failed.
+ * What the protocol tests (test_model.c, test_scpi.c, test_scmi.c) share on top of test.h:
+ * the model and the clock reset before each test, and little-endian helpers.
  */
 #ifndef PROTO_TEST_H
 #define PROTO_TEST_H
@@ -18,63 +13,23 @@
 
 #include "doorbell.h"
 #include "model/model.h"
-
-/* The platform hook the model calls: a clock the tests set. */
-static uint64_t fake_time_ns;
-uint64_t plat_time_ns(void)
-{
-	return fake_time_ns;
-}
-
-static bool test_failed;
-static char test_why[512];
-
-#define EXPECT(cond, ...)							\
-	do {									\
-		if (!(cond)) {							\
-			int n_ = snprintf(test_why, sizeof(test_why), "%s:%d: ",	\
-					  __FILE__, __LINE__);			\
-			snprintf(test_why + n_, sizeof(test_why) - (size_t)n_, __VA_ARGS__); \
-			test_failed = true;					\
-			return;							\
-		}								\
-	} while (0)
-
-#define EXPECT_EQ(got, want)							\
-	EXPECT((uint64_t)(got) == (uint64_t)(want), "%s = %lld (0x%llx), want %lld (0x%llx)", \
-	       #got, (long long)(got), (unsigned long long)(got),		\
-	       (long long)(want), (unsigned long long)(want))
-
-struct test_case {
-	const char *name;
-	void (*fn)(void);
-};
-
-#define TEST_CASE(fn) { #fn, fn }
+#include "plat_stub.h"
+#include "test.h"
 
 static void test_reset_hook(void);
 
-static int run_tests(const struct test_case *t, size_t n)
+/* Before each test: the clock at 0 (tests set plat_stub.time_ns), the model at reset. */
+static void proto_reset(void)
 {
-	size_t i;
-	int failed = 0;
+	plat_stub_reset();
+	model_reset();
+	test_reset_hook();
+}
 
-	for (i = 0; i < n; i++) {
-		fake_time_ns = 0;
-		model_reset();
-		test_reset_hook();
-		test_failed = false;
-		test_why[0] = '\0';
-		t[i].fn();
-		if (test_failed) {
-			printf("FAIL: %s: %s\n", t[i].name, test_why);
-			failed++;
-		} else {
-			printf("PASS: %s\n", t[i].name);
-		}
-	}
-	fflush(stdout);
-	return failed ? 1 : 0;
+static int run_proto_tests(const struct test_case *t, size_t n)
+{
+	run_tests("", t, n, proto_reset);
+	return test_exit_status();
 }
 
 static inline uint16_t le16(const volatile uint8_t *p)

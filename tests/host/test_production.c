@@ -3,8 +3,9 @@
  * The production image's SiP service: built without FW_TEST_IMAGE, exactly as
  * firmware/Makefile builds qemu-virt-{smc,hvc}.bin. Every diagnostic function ID and the
  * register-mode ECHO doorbell answer NOT_SUPPORTED and are not advertised, while the real
- * doorbells still serve. No plat_exit() stub exists here: if the production services
- * referenced DIAG_EXIT's hook, this program would not link.
+ * doorbells still serve. It links plat_stub.c built as production too, which has no
+ * plat_exit(), plat_translate() or plat_trap_fp(): if the production services referenced a
+ * diagnostic's hook, this program would not link.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,37 +13,27 @@
 #include "board.h"
 #include "doorbell.h"
 #include "services.h"
+#include "test.h"
 
 #ifdef FW_TEST_IMAGE
 #error "this test checks the production build"
 #endif
 
-static int failures, passes;
 static uint8_t shmem[BOARD_SHMEM_SIZE];
 static int served;
 
-unsigned int plat_current_cpu(void) { return 0; }
-int plat_mpidr_to_cpu(uint64_t mpidr) { return mpidr < 8 ? (int)mpidr : -1; }
-void plat_wake_cpu(unsigned int cpu) { (void)cpu; }
-void plat_cpu_park(void) { __builtin_trap(); }
-void plat_cpu_standby(void) { }
-int64_t plat_arch_workaround(uint32_t fid) { (void)fid; return SMCCC_NOT_SUPPORTED; }
-void plat_system_off(void) { __builtin_trap(); }
-void plat_system_reset(void) { __builtin_trap(); }
-void plat_log(const char *fmt, ...) { (void)fmt; }
-uint64_t plat_time_ns(void) { return 0; }
 void scmi_channel_init(volatile uint8_t *mem, size_t size) { (void)mem; (void)size; }
-int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scpi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	served++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
-int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	served++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
 
 static struct smc_regs call(uint64_t fid, uint64_t a1)
@@ -63,18 +54,13 @@ static struct smc_regs call(uint64_t fid, uint64_t a1)
 
 static void result(const char *name, int ok, const char *why)
 {
-	if (ok) {
-		printf("PASS: production_%s\n", name);
-		passes++;
-	} else {
-		printf("FAIL: production_%s: %s\n", name, why);
-		failures++;
-	}
+	test_report("production_", name, ok ? NULL : why);
 }
 
 static const uint32_t diag_fids[] = {
 	BOARD_FID_DIAG_EXIT, BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO,
 	BOARD_FID_DIAG_CHANNEL_COUNT, BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT,
+	BOARD_FID_DIAG_RESET_LINE, BOARD_FID_DIAG_MEM_ATTR, BOARD_FID_DIAG_TRAP,
 };
 
 #define ECHO_FID(id, dt, fid, off, sz, svc) ((svc) == SERVICE_ECHO ? (fid) : 0) |
@@ -125,5 +111,5 @@ int main(void)
 	     served == 2 && call(SMCCC_ARCH_FEATURES, BOARD_SIP_FID(0x01)).x[0] == 0;
 	result("protocol_doorbells_still_serve", ok, "an SCPI or SCMI doorbell failed");
 
-	return failures ? 1 : 0;
+	return test_exit_status();
 }

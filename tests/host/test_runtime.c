@@ -2,60 +2,23 @@
 /*
  * Host tests of the firmware's runtime services: SMCCC function-ID checks and dispatch,
  * PSCI, and the SiP doorbell table, through the same entry point the EL3 vectors use
- * (smccc_dispatch). The platform hooks and protocol servers are stubs recorded here.
+ * (smccc_dispatch). The platform hooks are plat_stub.c's; the protocol servers are stubs here.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "board.h"
 #include "doorbell.h"
+#include "plat_stub.h"
 #include "services.h"
+#include "test.h"
 
-static int failures, passes;
-#define CHECK(cond) do { if (!(cond)) { fail_line = __LINE__; fail_text = #cond; return; } } while (0)
-static int fail_line;
-static const char *fail_text;
-
-/* ---- platform stubs ---- */
-static unsigned int current_cpu;
-static int woken = -1;
-static jmp_buf noreturn_jmp;
-static const char *noreturn_what;
-static uint32_t exit_code;
+/* ---- the protocol servers: stubs that record their calls ---- */
 static uint8_t shmem[BOARD_SHMEM_SIZE];
 static int scpi_calls;
 
-unsigned int plat_current_cpu(void) { return current_cpu; }
-int plat_mpidr_to_cpu(uint64_t mpidr)
-{
-	return mpidr < 8 ? (int)mpidr : -1;	/* as on QEMU virt: CPUs in Aff0 only */
-}
-void plat_wake_cpu(unsigned int cpu) { woken = (int)cpu; }
-void plat_cpu_park(void) { noreturn_what = "park"; longjmp(noreturn_jmp, 1); }
-void plat_system_off(void) { noreturn_what = "off"; longjmp(noreturn_jmp, 1); }
-void plat_system_reset(void) { noreturn_what = "reset"; longjmp(noreturn_jmp, 1); }
-void plat_cpu_standby(void) { noreturn_what = "standby"; }
-/* The core's workaround answers, as plat/qemu-virt would give them for a Cortex-A57. */
-static int64_t wa_answer[3] = { SMCCC_SUCCESS, SMCCC_WA_NOT_REQUIRED, SMCCC_SUCCESS };
-int64_t plat_arch_workaround(uint32_t fid)
-{
-	switch (fid) {
-	case SMCCC_ARCH_WORKAROUND_1: return wa_answer[0];
-	case SMCCC_ARCH_WORKAROUND_2: return wa_answer[1];
-	case SMCCC_ARCH_WORKAROUND_3: return wa_answer[2];
-	}
-	return SMCCC_NOT_SUPPORTED;
-}
-void plat_exit(uint32_t code) { exit_code = code; noreturn_what = "exit"; longjmp(noreturn_jmp, 1); }
-void plat_log(const char *fmt, ...) { (void)fmt; }
-static uint64_t fake_ns;
-uint64_t plat_time_ns(void) { return fake_ns += 1000; }	/* 1 us a reading */
-
 static struct smc_regs call_regs(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
 
-int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scpi_serve(volatile uint8_t *mem, size_t size)
 {
 	(void)size;
 	scpi_calls++;
@@ -72,11 +35,9 @@ int scpi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
 		smccc_dispatch(&r, false);
 		mem[1] = (uint8_t)r.x[0];
 	}
-	if (mem[0] == 0xee) {
-		cnt->malformed++;
-		return DB_MALFORMED;
-	}
-	return DB_SERVED;
+	if (mem[0] == 0xee)
+		return (struct db_reply){ .sent = false };
+	return (struct db_reply){ .sent = true, .failed = mem[0] == 0xef };
 }
 
 static int scmi_calls;
@@ -86,11 +47,11 @@ void scmi_channel_init(volatile uint8_t *mem, size_t size)
 	(void)mem; (void)size;
 }
 
-int scmi_serve(volatile uint8_t *mem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *mem, size_t size)
 {
-	(void)mem; (void)size; (void)cnt;
+	(void)mem; (void)size;
 	scmi_calls++;
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true };
 }
 
 int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
@@ -128,9 +89,8 @@ static void reset(void)
 {
 	psci_init(2, 0, BOARD_NS_RAM_BASE, 0x40000000);
 	sip_init((uintptr_t)shmem);
-	current_cpu = 0;
-	woken = -1;
-	noreturn_what = NULL;
+	plat_stub_reset();
+	plat_stub.time_step_ns = 1000;	/* 1 us a reading */
 	memset(shmem, 0, sizeof(shmem));
 }
 
@@ -211,16 +171,14 @@ static void t_psci_features(void)
 static void t_cpu_suspend_standby_returns_success(void)
 {
 	CHECK(call(PSCI_CPU_SUSPEND, 0, 0, 0) == PSCI_E_SUCCESS);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "standby"));
-	noreturn_what = NULL;
+	CHECK(plat_stub.standbys == 1);
 	CHECK(call(PSCI_FN64(PSCI_CPU_SUSPEND), 0, 0x40200000, 0) == PSCI_E_SUCCESS);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "standby"));
-	noreturn_what = NULL;
+	CHECK(plat_stub.standbys == 2);
 	CHECK(call(PSCI_CPU_SUSPEND, 1U << 16, 0, 0) == PSCI_E_INVALID_PARAMS);	/* power-down */
 	CHECK(call(PSCI_CPU_SUSPEND, 1U << 24, 0, 0) == PSCI_E_INVALID_PARAMS);	/* cluster */
 	CHECK(call(PSCI_CPU_SUSPEND, 5, 0, 0) == PSCI_E_INVALID_PARAMS);	/* StateID */
 	CHECK(call(PSCI_CPU_SUSPEND, 1U << 30, 0, 0) == PSCI_E_INVALID_PARAMS);	/* reserved */
-	CHECK(noreturn_what == NULL);
+	CHECK(plat_stub.noreturn == NULL);
 	CHECK(psci_cpu_state(0) == PSCI_STATE_ON);
 }
 
@@ -251,14 +209,14 @@ static void t_arch_workarounds_answer_as_the_core_needs(void)
 	CHECK(call(SMCCC_ARCH_WORKAROUND_1, 0, 0, 0) == 0);
 	CHECK(call(SMCCC_ARCH_WORKAROUND_3, 0, 0, 0) == 0);
 	CHECK(call(PSCI_FEATURES, SMCCC_ARCH_WORKAROUND_1, 0, 0) == 0);
-	wa_answer[0] = SMCCC_WA_UNAFFECTED;	/* a core that needs no mitigation */
-	wa_answer[2] = SMCCC_NOT_SUPPORTED;
+	plat_stub.workaround[0] = SMCCC_WA_UNAFFECTED;	/* a core that needs no mitigation */
+	plat_stub.workaround[2] = SMCCC_NOT_SUPPORTED;
 	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_1, 0, 0) == SMCCC_WA_UNAFFECTED);
 	CHECK(call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_WORKAROUND_3, 0, 0) == SMCCC_NOT_SUPPORTED);
 	CHECK(call(SMCCC_ARCH_WORKAROUND_1, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
 	CHECK(call(SMCCC_ARCH_WORKAROUND_3, 0, 0, 0) == SMCCC_NOT_SUPPORTED);
-	wa_answer[0] = SMCCC_SUCCESS;
-	wa_answer[2] = SMCCC_SUCCESS;
+	plat_stub.workaround[0] = SMCCC_SUCCESS;
+	plat_stub.workaround[2] = SMCCC_SUCCESS;
 }
 
 static void t_cpu_on_entry_outside_ns_ram_is_invalid_address(void)
@@ -271,7 +229,7 @@ static void t_cpu_on_entry_outside_ns_ram_is_invalid_address(void)
 	CHECK(call(on, 1, BOARD_SHMEM_BASE, 0) == PSCI_E_INVALID_ADDRESS); /* firmware's own */
 	CHECK(call(on, 1, BOARD_NS_FW_BASE + 0x800, 0) == PSCI_E_INVALID_ADDRESS);
 	CHECK(call(on, 1, 0x40200002, 0) == PSCI_E_INVALID_ADDRESS);	/* misaligned */
-	CHECK(woken == -1 && psci_cpu_state(1) == PSCI_STATE_OFF);
+	CHECK(plat_stub.last_woken == -1 && psci_cpu_state(1) == PSCI_STATE_OFF);
 }
 
 static void t_cpu_on_bad_target_is_invalid_params(void)
@@ -288,7 +246,7 @@ static void t_cpu_on_life_cycle(void)
 	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_OFF);
 	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 0, 0x40200000, 0) == PSCI_E_ALREADY_ON);
 	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0x1234) == PSCI_E_SUCCESS);
-	CHECK(woken == 1);
+	CHECK(plat_stub.last_woken == 1);
 	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_ON_PENDING);
 	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0) == PSCI_E_ON_PENDING);
 	CHECK(!psci_take_on_request(0, &entry, &ctx));
@@ -297,22 +255,22 @@ static void t_cpu_on_life_cycle(void)
 	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_ON);
 	CHECK(call(PSCI_FN64(PSCI_CPU_ON), 1, 0x40200000, 0) == PSCI_E_ALREADY_ON);
 
-	current_cpu = 1;	/* CPU 1 turns itself off: parked, state OFF */
-	if (!setjmp(noreturn_jmp))
+	plat_stub.cpu = 1;	/* CPU 1 turns itself off: parked, state OFF */
+	if (!setjmp(plat_stub_noreturn))
 		call(PSCI_CPU_OFF, 0, 0, 0);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "park"));
+	CHECK(plat_stub.noreturn && !strcmp(plat_stub.noreturn, "park"));
 	CHECK(call(PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0) == PSCI_STATE_OFF);
 }
 
 static void t_system_off_and_reset_reach_the_platform(void)
 {
-	if (!setjmp(noreturn_jmp))
+	if (!setjmp(plat_stub_noreturn))
 		call(PSCI_SYSTEM_OFF, 0, 0, 0);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "off"));
-	noreturn_what = NULL;
-	if (!setjmp(noreturn_jmp))
+	CHECK(plat_stub.noreturn && !strcmp(plat_stub.noreturn, "off"));
+	plat_stub.noreturn = NULL;
+	if (!setjmp(plat_stub_noreturn))
 		call(PSCI_SYSTEM_RESET, 0, 0, 0);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "reset"));
+	CHECK(plat_stub.noreturn && !strcmp(plat_stub.noreturn, "reset"));
 }
 
 /* ---- SiP doorbells ---- */
@@ -328,11 +286,13 @@ static void t_doorbell_serves_and_counts(void)
 	int before = scpi_calls;
 
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	shmem[0] = 0xef;	/* the server replies with a failure status: still served */
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);
+	shmem[0] = 0;
 	CHECK(scpi_calls == before + 2);
 	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
 	smccc_dispatch(&r, false);
-	CHECK(r.x[0] == 0 && r.x[1] == 2 && r.x[2] == 0 && r.x[3] == 0);
+	CHECK(r.x[0] == 0 && r.x[1] == 2 && r.x[2] == 1 && r.x[3] == 0);
 }
 
 static void t_malformed_request_is_refused_and_counted(void)
@@ -345,7 +305,7 @@ static void t_malformed_request_is_refused_and_counted(void)
 	CHECK(call(BOARD_SIP_FID(0x01), 0, 0, 0) == 0);	/* the channel keeps working */
 	r = call_regs(BOARD_FID_DIAG_COUNTERS, 0, 0, 0);
 	smccc_dispatch(&r, false);
-	CHECK(r.x[1] >= 1 && r.x[3] >= 1);
+	CHECK(r.x[1] == 1 && r.x[2] == 0 && r.x[3] == 1);	/* served, errors, malformed */
 }
 
 static void t_second_cpu_on_a_busy_channel_is_refused(void)
@@ -380,7 +340,7 @@ static void t_diag_counters_bad_index_is_invalid(void)
 /* DIAG_TIMING: the counter time spent in each served doorbell, and how many were timed. */
 static void t_diag_timing_counts_served_doorbells(void)
 {
-	uint64_t before = fake_ns;
+	uint64_t before = plat_stub.time_ns;
 	struct smc_regs r;
 
 	CHECK(call(BOARD_SIP_FID(0x20), 1, 2, 0) == 0);
@@ -388,7 +348,7 @@ static void t_diag_timing_counts_served_doorbells(void)
 	r = call_regs(BOARD_FID_DIAG_TIMING, 4, 0, 0);
 	smccc_dispatch(&r, false);
 	CHECK(r.x[0] == 0 && r.x[2] == 2);
-	CHECK(r.x[1] >= 2 * 1000 && r.x[1] <= fake_ns - before);	/* >= 1 us a doorbell */
+	CHECK(r.x[1] >= 2 * 1000 && r.x[1] <= plat_stub.time_ns - before);	/* >= 1 us a doorbell */
 	r = call_regs(BOARD_FID_DIAG_TIMING, 0, 0, 0);
 	smccc_dispatch(&r, false);
 	CHECK(r.x[0] == 0 && r.x[1] == 0 && r.x[2] == 0);		/* another channel */
@@ -406,11 +366,31 @@ static void t_diag_reset_line_passes_the_line_state(void)
 	CHECK(call(BOARD_FID_DIAG_RESET_LINE, 3, 0, 0) == SMCCC_INVALID_PARAMS);
 }
 
+static void t_diag_mem_attr_returns_the_translation(void)
+{
+	struct smc_regs r = call_regs(BOARD_FID_DIAG_MEM_ATTR, 0x40001234, 1, 0);
+
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_MEM_ATTR, 0, 0) == 0);
+	smccc_dispatch(&r, false);
+	CHECK(r.x[0] == 0 && r.x[1] == 0x40001800 && r.x[2] == 0xff000000);
+	CHECK(plat_stub.translated == 0x40001234 && plat_stub.translated_write);
+	CHECK(call(BOARD_FID_DIAG_MEM_ATTR, 0x1000, 0, 0) == 0 && !plat_stub.translated_write);
+}
+
+static void t_diag_trap_arms_the_platform_trap(void)
+{
+	uint64_t before = plat_stub.traps;
+
+	CHECK(call(SMCCC_ARCH_FEATURES, BOARD_FID_DIAG_TRAP, 0, 0) == 0);
+	CHECK(call(BOARD_FID_DIAG_TRAP, 0, 0, 0) == 0);
+	CHECK(plat_stub.traps == before + 1);
+}
+
 static void t_diag_exit_ends_with_the_code(void)
 {
-	if (!setjmp(noreturn_jmp))
+	if (!setjmp(plat_stub_noreturn))
 		call(BOARD_FID_DIAG_EXIT, 7, 0, 0);
-	CHECK(noreturn_what && !strcmp(noreturn_what, "exit") && exit_code == 7);
+	CHECK(plat_stub.noreturn && !strcmp(plat_stub.noreturn, "exit") && plat_stub.exit_code == 7);
 }
 
 /* ---- DIAG_FAULT ---- */
@@ -490,19 +470,19 @@ static void t_fault_late_serves_after_the_delay(void)
 	int before = scmi_calls;
 
 	CHECK(fault_call(CH_SCMI_SMC, 2, 1, 40000).x[0] == 0);	/* 40 ms */
-	t0 = fake_ns;
+	t0 = plat_stub.time_ns;
 	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
-	CHECK(fake_ns - t0 >= 40000000ULL && fake_ns - t0 < 41000000ULL);
+	CHECK(plat_stub.time_ns - t0 >= 40000000ULL && plat_stub.time_ns - t0 < 41000000ULL);
 	CHECK(scmi_calls == before + 1);			/* served, late */
 	counters_of(CH_SCMI_SMC, &served, &errors, &bad);
 	CHECK(served == 1);
-	t0 = fake_ns;
+	t0 = plat_stub.time_ns;
 	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
-	CHECK(fake_ns - t0 < 1000000ULL);			/* the next one is on time */
+	CHECK(plat_stub.time_ns - t0 < 1000000ULL);			/* the next one is on time */
 	CHECK(fault_call(CH_SCMI_SMC, 2, 1, 0).x[0] == 0);	/* default: 50 ms */
-	t0 = fake_ns;
+	t0 = plat_stub.time_ns;
 	CHECK(call(BOARD_SIP_FID(0x11), 0, 0, 0) == 0);
-	CHECK(fake_ns - t0 >= 50000000ULL && fake_ns - t0 < 51000000ULL);
+	CHECK(plat_stub.time_ns - t0 >= 50000000ULL && plat_stub.time_ns - t0 < 51000000ULL);
 }
 
 static void t_fault_garbage_writes_registers_and_reply_area(void)
@@ -553,7 +533,7 @@ static void t_fault_cannot_be_armed_while_the_channel_is_served(void)
 }
 
 #define TEST(fn) { #fn + 2, fn }
-static const struct { const char *name; void (*fn)(void); } tests[] = {
+static const struct test_case tests[] = {
 	TEST(t_smccc_version_is_1_1),
 	TEST(t_unknown_fid_is_not_supported_with_clean_results),
 	TEST(t_fast_call_with_bits_23_16_set_is_not_supported),
@@ -578,6 +558,8 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 	TEST(t_diag_counters_bad_index_is_invalid),
 	TEST(t_diag_timing_counts_served_doorbells),
 	TEST(t_diag_reset_line_passes_the_line_state),
+	TEST(t_diag_mem_attr_returns_the_translation),
+	TEST(t_diag_trap_arms_the_platform_trap),
 	TEST(t_diag_exit_ends_with_the_code),
 	TEST(t_diag_fault_is_implemented_and_checks_its_arguments),
 	TEST(t_fault_not_supported_serves_nothing_for_count_doorbells),
@@ -590,19 +572,6 @@ static const struct { const char *name; void (*fn)(void); } tests[] = {
 
 int main(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		reset();
-		fail_line = 0;
-		tests[i].fn();
-		if (fail_line) {
-			printf("FAIL: runtime_%s: line %d: %s\n", tests[i].name, fail_line, fail_text);
-			failures++;
-		} else {
-			printf("PASS: runtime_%s\n", tests[i].name);
-			passes++;
-		}
-	}
-	return failures ? 1 : 0;
+	run_tests("runtime_", tests, sizeof(tests) / sizeof(tests[0]), reset);
+	return test_exit_status();
 }

@@ -110,6 +110,25 @@ void plat_log(const char *fmt, ...)
 	va_end(ap);
 }
 
+#if SMC_MBOX_DIAG
+/* DIAG_MEM_ATTR and DIAG_TRAP (include/plat.h), with TF-A's own helpers: test builds only. */
+uint64_t plat_translate(uint64_t addr, bool write)
+{
+	if (write)	/* TF-A 2.8's arch_helpers.h has no ats1e3w() */
+		__asm__ volatile("at s1e3w, %0" : : "r"(addr));
+	else
+		ats1e3r(addr);
+	isb();
+	return read_par_el1();
+}
+
+void plat_trap_fp(void)
+{
+	write_cptr_el3(read_cptr_el3() | TFP_BIT);
+	isb();
+}
+#endif
+
 /* DIAG_EXIT: only reachable in a test build (smc_mbox_owns() refuses it otherwise). */
 void plat_exit(uint32_t code)
 {

@@ -46,6 +46,7 @@
 /* CPTR_EL3: set bits *enable* SVE and SME; all trap bits (TFP, TTA, TAM, TCPAC) stay 0. */
 #define CPTR_EZ		(1U << 8)
 #define CPTR_ESM	(1U << 12)
+#define CPTR_TFP	(1U << 10)	/* FP/SIMD traps to EL3: only the test image's DIAG_TRAP */
 
 /* SPSR: EL2h / EL1h with DAIF masked, as Documentation/arm64/booting.rst asks. */
 #define SPSR_DAIF	(0xfU << 6)

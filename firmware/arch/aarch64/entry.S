@@ -4,7 +4,7 @@
  * Assembly does only what C cannot: pick this CPU's stack, and on the boot CPU copy .data
  * out of flash and clear .bss. Everything else is C (plat/qemu-virt/boot.c).
  */
-#include "../../plat/qemu-virt/platform_def.h"
+#include "platform_def.h"
 
 	.section .text.entry, "ax"
 	.global	fw_entry
@@ -76,8 +76,9 @@ cpu_pen_reenter:
 	b	cpu_dead
 
 /*
- * void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1): enter the
- * non-secure world. Every other general-purpose register is cleared so no firmware value leaks.
+ * void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1, uint64_t x2): enter
+ * the non-secure world (x2: r2 of a 32-bit Linux, the DTB). Every other general-purpose
+ * register is cleared so no firmware value leaks.
  */
 	.global	enter_lower_el
 enter_lower_el:
@@ -85,7 +86,7 @@ enter_lower_el:
 	msr	spsr_el3, x1
 	mov	x0, x2
 	mov	x1, x3
-	mov	x2, xzr
+	mov	x2, x4
 	mov	x3, xzr
 	mov	x4, xzr
 	mov	x5, xzr

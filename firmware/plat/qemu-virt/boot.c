@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "boot_aarch32.h"
 #include "cpu_errata.h"
 #include "cpu_features.h"
 #include "el2_stub.h"
@@ -31,8 +32,6 @@ extern char __stacks_end[];
 void gic_init(unsigned int cpu);
 int plat_mmu_setup(void);
 void gic_cpu_init(unsigned int cpu);
-void enter_lower_el(uint64_t pc, uint64_t spsr, uint64_t x0, uint64_t x1)
-	__attribute__((noreturn));
 void cpu_pen_reenter(uint64_t stack_top, unsigned int cpu) __attribute__((noreturn));
 
 #define FDT_MAGIC	0xd00dfeedU
@@ -77,6 +76,8 @@ static void copy_out(volatile uint8_t *dst, const uint8_t *src, size_t len)
 /* Enter the non-secure world at @entry with x0 = @arg, through the EL2 stub if hvc. */
 static void __attribute__((noreturn)) enter_ns(uint64_t entry, uint64_t arg)
 {
+	if (ns_kernel_is_aarch32())
+		aarch32_enter(entry, (uint32_t)arg, 0, 0);	/* CPU_ON: r0 = context_id */
 	/*
 	 * Every entry, the cold one and each CPU_ON, finds EL2 as booting.rst asks: MMU and
 	 * caches off, no VHE. A CPU that Linux turned off may have left EL2's MMU on (a VHE
@@ -86,9 +87,9 @@ static void __attribute__((noreturn)) enter_ns(uint64_t entry, uint64_t arg)
 	write_sysreg(SCTLR_EL2_RES1, sctlr_el2);
 	isb();
 #ifdef FW_CONDUIT_HVC
-	enter_lower_el(BOARD_NS_FW_BASE + EL2_STUB_ENTER_EL1, SPSR_EL2H, entry, arg);
+	enter_lower_el(BOARD_NS_FW_BASE + EL2_STUB_ENTER_EL1, SPSR_EL2H, entry, arg, 0);
 #else
-	enter_lower_el(entry, SPSR_EL2H, arg, 0);
+	enter_lower_el(entry, SPSR_EL2H, arg, 0, 0);
 #endif
 }
 
@@ -104,6 +105,7 @@ void boot_primary(unsigned int cpu)
 	 * checks that one is there, so a missing tree is one clear line, not a silent hang. */
 	if (be32((const volatile void *)(uintptr_t)BOARD_DTB_BASE) != FDT_MAGIC)
 		plat_panic("no device tree at BOARD_DTB_BASE");
+	aarch32_detect(BOARD_KERNEL_BASE);
 	psci_init(1, cpu, BOARD_NS_RAM_BASE, BOARD_NS_RAM_SIZE);
 	sip_init((uintptr_t)BOARD_SHMEM_BASE);
 #ifdef FW_CONDUIT_HVC
@@ -115,6 +117,8 @@ void boot_primary(unsigned int cpu)
 	dsb();
 	sev();
 	plat_log("firmware: entering Linux at %lx\n", (unsigned long)BOARD_KERNEL_BASE);
+	if (ns_kernel_is_aarch32())	/* r0 = 0, r1 = ~0 (no machine number), r2 = the DTB */
+		aarch32_enter(BOARD_KERNEL_BASE, 0, ~0U, BOARD_DTB_BASE);
 	enter_ns(BOARD_KERNEL_BASE, BOARD_DTB_BASE);
 }
 

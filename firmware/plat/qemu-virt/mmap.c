@@ -6,10 +6,9 @@
  * - Secure RAM (data, bss, stacks, translation tables): Normal write-back, execute-never.
  *   Exclusives (the spinlocks) need Normal cacheable memory on real cores.
  * - GIC, secure UART, secure GPIO: Device-nGnRE, execute-never.
- * - Non-secure RAM below the firmware's own region (QEMU's and the runner's device trees,
- *   the tree the firmware writes for Linux): Normal non-cacheable, so what the firmware
- *   writes is in memory when Linux starts with its MMU and caches off; no cache maintenance
- *   is needed.
+ * - Non-secure RAM below the firmware's own region (QEMU's and the runner's device trees):
+ *   Normal non-cacheable, so the firmware reads what is in memory, whatever Linux's caches
+ *   hold, and no cache maintenance is needed.
  * - The firmware's non-secure region (EL2 stub, every channel's shared memory):
  *   Device-nGnRE, the attributes Linux maps it with: arm_scpi, arm_scmi's shmem and
  *   mailbox-test all map the window with ioremap(), which on arm64 is Device-nGnRE. Both

@@ -110,23 +110,16 @@ struct model_state {
 #define RST_INIT(id, nm, asserted, lat)		[id] = asserted,
 
 /* The reset state, also the state at boot (t = 0): no initialisation call is needed. */
-static const struct model_state reset_state = {
-	.clk_hz = { MODEL_CLOCKS(CLK_RATE_INIT) },
-	.clk_on = { MODEL_CLOCKS(CLK_ON_INIT) },
-	.opp = { MODEL_DVFS_DOMAINS(OPP_INIT) },
-	.lim_max = { MODEL_DVFS_DOMAINS(LIM_MAX_INIT) },
-	.pd_on = { MODEL_POWER_DOMAINS(PD_INIT) },
-	.rst_asserted = { MODEL_RESET_LINES(RST_INIT) },
-};
-
-static struct model_state st = {
-	.clk_hz = { MODEL_CLOCKS(CLK_RATE_INIT) },
-	.clk_on = { MODEL_CLOCKS(CLK_ON_INIT) },
-	.opp = { MODEL_DVFS_DOMAINS(OPP_INIT) },
-	.lim_max = { MODEL_DVFS_DOMAINS(LIM_MAX_INIT) },
-	.pd_on = { MODEL_POWER_DOMAINS(PD_INIT) },
-	.rst_asserted = { MODEL_RESET_LINES(RST_INIT) },
-};
+#define RESET_STATE { \
+	.clk_hz = { MODEL_CLOCKS(CLK_RATE_INIT) }, \
+	.clk_on = { MODEL_CLOCKS(CLK_ON_INIT) }, \
+	.opp = { MODEL_DVFS_DOMAINS(OPP_INIT) }, \
+	.lim_max = { MODEL_DVFS_DOMAINS(LIM_MAX_INIT) }, \
+	.pd_on = { MODEL_POWER_DOMAINS(PD_INIT) }, \
+	.rst_asserted = { MODEL_RESET_LINES(RST_INIT) }, \
+}
+static const struct model_state reset_state = RESET_STATE;
+static struct model_state st = RESET_STATE;
 
 static spinlock_t model_lock;
 
@@ -334,16 +327,6 @@ int model_dvfs_set_limits(unsigned int id, unsigned int min_idx, unsigned int ma
 	}
 	spin_unlock(&model_lock);
 	return MODEL_OK;
-}
-
-uint64_t model_power_uw(void)
-{
-	uint64_t uw;
-
-	spin_lock(&model_lock);
-	uw = power_now();
-	spin_unlock(&model_lock);
-	return uw;
 }
 
 int model_sensor_read(unsigned int id, uint64_t *value)

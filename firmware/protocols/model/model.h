@@ -96,8 +96,6 @@ uint64_t model_opp_power_uw(const struct model_dvfs_desc *d, unsigned int idx);
 
 /* Sensors: the value now (see model_def.h for each class); temperatures are signed. */
 int model_sensor_read(unsigned int id, uint64_t *value);
-/* Total power now, in uW (what the power sensor reads). */
-uint64_t model_power_uw(void);
 
 /* Power domains: on or off. */
 int model_pd_get(unsigned int id, bool *on);

@@ -32,12 +32,6 @@
 _Static_assert(sizeof(BASE_VENDOR) <= SCMI_NAME_SIZE, "vendor name");
 _Static_assert(sizeof(BASE_SUB_VENDOR) <= SCMI_NAME_SIZE, "sub-vendor name");
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, BASE_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {u8 num_protocols, u8 num_agents, le16 reserved} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -103,9 +97,7 @@ static int32_t discover_agent(struct scmi_msg *m)
 }
 
 static const struct scmi_handler base_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[BASE_DISCOVER_VENDOR]			= { discover_vendor, 0 },
 	[BASE_DISCOVER_SUB_VENDOR]		= { discover_sub_vendor, 0 },
 	[BASE_DISCOVER_IMPLEMENTATION_VERSION]	= { discover_impl_version, 0 },
@@ -115,6 +107,7 @@ static const struct scmi_handler base_handlers[] = {
 
 const struct scmi_protocol scmi_base_protocol = {
 	.id = SCMI_PROTO_BASE,
+	.version = BASE_VERSION,
 	.handlers = base_handlers,
 	.count = sizeof(base_handlers) / sizeof(base_handlers[0]),
 };

@@ -30,12 +30,6 @@
 #define CLOCK_SET_FLAGS			0xfU	/* async, ignore resp., round up/auto */
 #define CLOCK_CONFIG_ENABLE		(1U << 0)
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, CLOCK_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {le16 num_clocks, u8 max_async_req, u8 reserved} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -126,9 +120,7 @@ static int32_t config_set(struct scmi_msg *m)
 }
 
 static const struct scmi_handler clock_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[CLOCK_ATTRIBUTES]			= { clock_attributes, 4 },
 	[CLOCK_DESCRIBE_RATES]			= { describe_rates, 8 },
 	[CLOCK_RATE_SET]			= { rate_set, 16 },
@@ -138,6 +130,7 @@ static const struct scmi_handler clock_handlers[] = {
 
 const struct scmi_protocol scmi_clock_protocol = {
 	.id = SCMI_PROTO_CLOCK,
+	.version = CLOCK_VERSION,
 	.handlers = clock_handlers,
 	.count = sizeof(clock_handlers) / sizeof(clock_handlers[0]),
 };

@@ -34,12 +34,6 @@ static uint32_t level_of(const struct model_dvfs_desc *d, unsigned int idx)
 	return d->opps[idx].hz / 1000;
 }
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, PERF_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {le16 num_domains, le16 flags, le32 stats_low, le32 stats_high, le32 stats_size} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -166,9 +160,7 @@ static int32_t level_get(struct scmi_msg *m)
 }
 
 static const struct scmi_handler perf_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[PERF_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
 	[PERF_DESCRIBE_LEVELS]			= { describe_levels, 8 },
 	[PERF_LIMITS_SET]			= { limits_set, 12 },
@@ -179,6 +171,7 @@ static const struct scmi_handler perf_handlers[] = {
 
 const struct scmi_protocol scmi_perf_protocol = {
 	.id = SCMI_PROTO_PERF,
+	.version = PERF_VERSION,
 	.handlers = perf_handlers,
 	.count = sizeof(perf_handlers) / sizeof(perf_handlers[0]),
 };

@@ -24,12 +24,6 @@
 #define POWER_STATE_ON			0x00000000U
 #define POWER_STATE_OFF			0x40000000U
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, POWER_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {le16 num_domains, le16 reserved, le32 stats_low, le32 stats_high, le32 stats_size} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -84,9 +78,7 @@ static int32_t state_get(struct scmi_msg *m)
 }
 
 static const struct scmi_handler power_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[POWER_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
 	[POWER_STATE_SET]			= { state_set, 12 },
 	[POWER_STATE_GET]			= { state_get, 4 },
@@ -94,6 +86,7 @@ static const struct scmi_handler power_handlers[] = {
 
 const struct scmi_protocol scmi_power_protocol = {
 	.id = SCMI_PROTO_POWER,
+	.version = POWER_VERSION,
 	.handlers = power_handlers,
 	.count = sizeof(power_handlers) / sizeof(power_handlers[0]),
 };

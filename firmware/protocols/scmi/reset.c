@@ -31,12 +31,6 @@
 					 RESET_FLAG_ASYNC)
 #define RESET_STATE_ARCH_COLD		0x00000000U
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, RESET_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {le32 attributes: [15:0] number of domains, [31:16] reserved} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -91,15 +85,14 @@ int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
 }
 
 static const struct scmi_handler reset_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[RESET_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
 	[RESET_RESET]				= { reset, 12 },
 };
 
 const struct scmi_protocol scmi_reset_protocol = {
 	.id = SCMI_PROTO_RESET,
+	.version = RESET_VERSION,
 	.handlers = reset_handlers,
 	.count = sizeof(reset_handlers) / sizeof(reset_handlers[0]),
 };

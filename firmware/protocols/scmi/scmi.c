@@ -6,8 +6,8 @@
  * doorbell. We copy length and header (8 bytes) and then the payload the length announces
  * into private memory, each byte read exactly once, and validate only that copy:
  *   - region smaller than SCMI_MIN_REGION, length < 4 (no header) or a message that would
- *     run past the region (which includes lengths that wrap): DB_MALFORMED, nothing but the
- *     channel status is written;
+ *     run past the region (which includes lengths that wrap): no reply (not sent), nothing
+ *     but the channel status is written;
  *   - reserved header bits set or a type other than command: PROTOCOL_ERROR;
  *   - unknown protocol: NOT_SUPPORTED; a message the protocol does not implement: NOT_FOUND
  *     (docs/scmi-conformance.md has the specification's reference for every status);
@@ -75,14 +75,38 @@ static const struct scmi_protocol *find_protocol(uint8_t id)
 	return NULL;
 }
 
-int32_t scmi_msg_attributes(struct scmi_msg *m)
-{
-	uint32_t id = fw_get_le32(m->in);
+static const struct scmi_handler *find_handler(const struct scmi_protocol *p, uint32_t msg);
 
-	if (id >= m->proto->count || !m->proto->handlers[id].fn)
+static int32_t protocol_version(struct scmi_msg *m)
+{
+	scmi_out_u32(m, m->proto->version);
+	return SCMI_SUCCESS;
+}
+
+/* 0, or NOT_FOUND for a message the protocol does not implement. */
+static int32_t message_attributes(struct scmi_msg *m)
+{
+	if (!find_handler(m->proto, fw_get_le32(m->in)))
 		return SCMI_NOT_FOUND;
 	scmi_out_u32(m, 0);	/* no message-specific attributes */
 	return SCMI_SUCCESS;
+}
+
+/* Messages every protocol has and answers the same way, from its struct scmi_protocol. */
+static const struct scmi_handler common_handlers[] = {
+	[SCMI_MSG_PROTOCOL_VERSION]		= { protocol_version, 0 },
+	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { message_attributes, 4 },
+};
+
+static const struct scmi_handler *find_handler(const struct scmi_protocol *p, uint32_t msg)
+{
+	const unsigned int n_common = sizeof(common_handlers) / sizeof(common_handlers[0]);
+
+	if (msg < n_common && common_handlers[msg].fn)
+		return &common_handlers[msg];
+	if (msg < p->count && p->handlers[msg].fn)
+		return &p->handlers[msg];
+	return NULL;
 }
 
 int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m)
@@ -95,9 +119,9 @@ int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m)
 	m->proto = find_protocol(proto_id);
 	if (!m->proto)
 		return SCMI_NOT_SUPPORTED;
-	if (m->msg_id >= m->proto->count || !m->proto->handlers[m->msg_id].fn)
+	h = find_handler(m->proto, m->msg_id);
+	if (!h)
 		return SCMI_NOT_FOUND;
-	h = &m->proto->handlers[m->msg_id];
 	if (m->in_size != h->in_size || m->in_size > SCMI_REQ_MAX)
 		return SCMI_PROTOCOL_ERROR;
 	status = h->fn(m);
@@ -123,7 +147,7 @@ void scmi_channel_init(volatile uint8_t *shmem, size_t size)
 		release_channel(shmem, SMT_STATUS_FREE);
 }
 
-int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
+struct db_reply scmi_serve(volatile uint8_t *shmem, size_t size)
 {
 	uint8_t hdr[8];				/* length, header */
 	uint8_t in[SCMI_REQ_MAX];
@@ -135,8 +159,7 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	if (!shmem || size < SCMI_MIN_REGION) {
 		if (shmem && size >= SMT_CHANNEL_STATUS + 4)
 			release_channel(shmem, SMT_STATUS_FREE | SMT_STATUS_ERROR);
-		cnt->malformed++;
-		return DB_MALFORMED;
+		return (struct db_reply){ .sent = false };
 	}
 
 	fw_shmem_read(hdr, shmem + SMT_LENGTH, sizeof(hdr));
@@ -144,8 +167,7 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	header = fw_get_le32(hdr + 4);
 	if (length < 4 || length > size - SMT_HEADER) {
 		release_channel(shmem, SMT_STATUS_FREE | SMT_STATUS_ERROR);
-		cnt->malformed++;
-		return DB_MALFORMED;
+		return (struct db_reply){ .sent = false };
 	}
 
 	m.in_size = length - 4;
@@ -158,19 +180,16 @@ int scmi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 	} else {
 		status = scmi_dispatch((uint8_t)SCMI_HDR_PROTO(header), &m);
 	}
-	/*
-	 * Agents probe optional messages with PROTOCOL_MESSAGE_ATTRIBUTES; NOT_FOUND is the
-	 * normal answer for one we do not implement (Linux 6.12 asks five of them at boot),
-	 * not an error.
-	 */
-	if (status != SCMI_SUCCESS &&
-	    !(m.msg_id == SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND))
-		cnt->errors++;
-
 	fw_put_le32(rep, (uint32_t)(8 + m.out_len));
 	fw_put_le32(rep + 4, header);
 	fw_put_le32(rep + 8, (uint32_t)status);
 	fw_shmem_write(shmem + SMT_LENGTH, rep, 12 + m.out_len);
 	release_channel(shmem, SMT_STATUS_FREE);
-	return DB_SERVED;
+	/*
+	 * Agents probe optional messages with PROTOCOL_MESSAGE_ATTRIBUTES; NOT_FOUND is the
+	 * normal answer for one we do not implement (Linux 6.12 asks five of them at boot),
+	 * not a failure.
+	 */
+	return (struct db_reply){ .sent = true, .failed = status != SCMI_SUCCESS &&
+		!(m.msg_id == SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES && status == SCMI_NOT_FOUND) };
 }

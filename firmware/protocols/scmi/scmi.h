@@ -94,8 +94,14 @@ struct scmi_handler {
 	uint16_t in_size;	/* exact request payload size */
 };
 
+/*
+ * A protocol: its ID, its version (PROTOCOL_VERSION's answer) and its handlers. The dispatcher
+ * serves PROTOCOL_VERSION and PROTOCOL_MESSAGE_ATTRIBUTES for every protocol; each table
+ * starts at PROTOCOL_ATTRIBUTES.
+ */
 struct scmi_protocol {
 	uint8_t id;
+	uint32_t version;
 	const struct scmi_handler *handlers;	/* indexed by message ID */
 	size_t count;
 };
@@ -116,9 +122,6 @@ extern const unsigned int scmi_num_protocols;
  * the protocol does not implement, PROTOCOL_ERROR on a size mismatch, or the handler's status.
  */
 int32_t scmi_dispatch(uint8_t proto_id, struct scmi_msg *m);
-
-/* PROTOCOL_MESSAGE_ATTRIBUTES, the same for every protocol: 0 or NOT_FOUND. */
-int32_t scmi_msg_attributes(struct scmi_msg *m);
 
 /*
  * Reply builders: append to m->out, never past SCMI_REPLY_MAX (a handler that tries gets its

@@ -51,12 +51,6 @@ static uint32_t attr_high(unsigned int class)
 	}
 }
 
-static int32_t version(struct scmi_msg *m)
-{
-	scmi_out_u32(m, SENSOR_VERSION);
-	return SCMI_SUCCESS;
-}
-
 /* -> {le16 num_sensors, u8 max_requests, u8 reserved, le32 reg_low, reg_high, reg_size} */
 static int32_t attributes(struct scmi_msg *m)
 {
@@ -117,15 +111,14 @@ static int32_t reading_get(struct scmi_msg *m)
 }
 
 static const struct scmi_handler sensor_handlers[] = {
-	[SCMI_MSG_PROTOCOL_VERSION]		= { version, 0 },
 	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES]	= { scmi_msg_attributes, 4 },
 	[SENSOR_DESCRIPTION_GET]		= { description_get, 4 },
 	[SENSOR_READING_GET]			= { reading_get, 8 },
 };
 
 const struct scmi_protocol scmi_sensor_protocol = {
 	.id = SCMI_PROTO_SENSOR,
+	.version = SENSOR_VERSION,
 	.handlers = sensor_handlers,
 	.count = sizeof(sensor_handlers) / sizeof(sensor_handlers[0]),
 };

@@ -10,7 +10,7 @@
  *
  * Every request that arrives in a usable region gets a reply, errors included, because the
  * reply slot at offset 0 is fixed and the command word says which request it answers.
- * Only a region too small to hold two headers is DB_MALFORMED.
+ * Only a region too small to hold two headers gets none (not sent).
  */
 #include "scpi.h"
 
@@ -39,17 +39,15 @@ uint32_t scpi_dispatch(uint32_t id, const uint8_t *req, size_t req_size, uint8_t
 	return status;
 }
 
-int scpi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
+struct db_reply scpi_serve(volatile uint8_t *shmem, size_t size)
 {
 	uint8_t req[SCPI_HDR_SIZE + SCPI_PAYLOAD_MAX];
 	uint8_t rep[SCPI_HDR_SIZE + SCPI_REPLY_MAX];
 	size_t half, len, rep_len = 0;
 	uint32_t cmd, status;
 
-	if (!shmem || size < SCPI_MIN_REGION) {
-		cnt->malformed++;
-		return DB_MALFORMED;
-	}
+	if (!shmem || size < SCPI_MIN_REGION)
+		return (struct db_reply){ .sent = false };
 	half = size / 2;
 
 	fw_shmem_read(req, shmem + half, SCPI_HDR_SIZE);
@@ -65,13 +63,11 @@ int scpi_serve(volatile uint8_t *shmem, size_t size, struct db_counters *cnt)
 		status = scpi_dispatch(SCPI_CMD_ID(cmd), req + SCPI_HDR_SIZE, len,
 				       rep + SCPI_HDR_SIZE, &rep_len, half - SCPI_HDR_SIZE);
 	}
-	if (status != SCPI_OK) {
+	if (status != SCPI_OK)
 		rep_len = 0;
-		cnt->errors++;
-	}
 
 	fw_put_le32(rep, SCPI_CMD_PACK(SCPI_CMD_ID(cmd), SCPI_CMD_TOKEN(cmd), rep_len));
 	fw_put_le32(rep + 4, status);
 	fw_shmem_write(shmem, rep, SCPI_HDR_SIZE + rep_len);
-	return DB_SERVED;
+	return (struct db_reply){ .sent = true, .failed = status != SCPI_OK };
 }

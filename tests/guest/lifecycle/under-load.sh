@@ -39,17 +39,7 @@ dbg=/sys/kernel/debug/mboxclient/$cli
 ko=/lib/modules/project/arm-smc-mailbox.ko
 R=/tmp/under-load
 
-slab() { awk '/^Slab:/ { print $2 }' /proc/meminfo; }
 cstat() { sed -n "s/^$1: //p" $dbg/stats; }
-# bound DRIVER_DIR DEVICE: wait up to 5 s for the device to be bound.
-bound() {
-	w=0
-	while [ ! -e "$1/$2" ]; do
-		[ $w -ge 50 ] && return 1
-		sleep 0.1
-		w=$((w + 1))
-	done
-}
 # sender CPU: blocking sends from one CPU until the client goes away; leaves the number of
 # writes that completed in $R/sent.CPU.
 sender() {
@@ -63,7 +53,7 @@ if [ "${1:-}" = sender ]; then
 	exit 0
 fi
 
-if ! bound $cdrv $cli; then
+if ! bound $cdrv $cli 5; then
 	fail under_load_client_bound_at_boot "no $cli in $cdrv"
 	exit 1
 fi
@@ -97,7 +87,7 @@ while [ $i -lt $cycles ]; do
 	[ $w -lt 100 ] || stuck=$((stuck + 1))
 	rmmod arm_smc_mailbox || bad=$((bad + 1))
 	insmod $ko || bad=$((bad + 1))
-	bound $cdrv $cli || back=$((back + 1))
+	bound $cdrv $cli 5 || back=$((back + 1))
 	sent=$((sent + c1 - c0))
 	# The client probed again: one more message, checked.
 	c0=$(cstat completed)
@@ -115,6 +105,5 @@ expect_eq under_load_senders_stopped_by_each_unbind $stuck 0
 expect_eq under_load_client_probed_again_after_each_insmod $back 0
 expect_eq under_load_client_sends_after_each_insmod $nosend 0
 expect_eq under_load_no_errors_or_echo_mismatches $errs 0
-[ $((s1 - s0)) -lt 512 ] && pass "under_load_no_slab_growth_over_${cycles}_cycles" ||
-	fail "under_load_no_slab_growth_over_${cycles}_cycles" "Slab ${s0} kB -> ${s1} kB"
+slab_growth_ok "under_load_no_slab_growth_over_${cycles}_cycles" "$s0" "$s1" 512
 exit $FAILED

@@ -47,7 +47,6 @@ static uint32_t get32(const uint8_t *p)
 int main(void)
 {
 	static uint8_t shmem[REGION];
-	struct db_counters cnt = { 0 };
 	char line[4096];
 
 	model_reset();
@@ -76,7 +75,7 @@ int main(void)
 		put32(shmem + SMT_LENGTH, 4 * n);
 		for (i = 0; i < n; i++)
 			put32(shmem + SMT_HEADER + 4 * i, words[i]);
-		if (scmi_serve(shmem, sizeof(shmem), &cnt) != DB_SERVED) {
+		if (!scmi_serve(shmem, sizeof(shmem)).sent) {
 			puts("error: malformed");
 			fflush(stdout);
 			continue;

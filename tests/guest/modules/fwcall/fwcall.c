@@ -83,6 +83,7 @@ static ssize_t fwcall_read(struct file *file, char __user *ubuf, size_t count, l
 	return simple_read_from_buffer(ubuf, count, ppos, buf, len);
 }
 
+#ifdef CONFIG_ARM64	/* the semihosting check is the arm64 rig's: A64 HLT, x0/x1 */
 #define SEMIHOST_SYS_OPEN	0x01
 #define SEMIHOST_SYS_CLOSE	0x02
 #define SEMIHOST_SYS_WRITE	0x05
@@ -138,6 +139,7 @@ static const struct file_operations semihost_fops = {
 	.write = semihost_write,
 	.llseek = default_llseek,
 };
+#endif
 
 static const struct file_operations fwcall_fops = {
 	.owner = THIS_MODULE,
@@ -150,7 +152,9 @@ static int __init fwcall_init(void)
 {
 	fwcall_dir = debugfs_create_dir("fwcall", NULL);
 	debugfs_create_file("call", 0600, fwcall_dir, NULL, &fwcall_fops);
+#ifdef CONFIG_ARM64
 	debugfs_create_file("semihost", 0200, fwcall_dir, NULL, &semihost_fops);
+#endif
 	return 0;
 }
 

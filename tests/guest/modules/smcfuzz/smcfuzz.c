@@ -17,8 +17,8 @@
  * Never issued, whatever the PRNG draws (in either width and with any bits 23:16): the PSCI
  * calls that suspend, turn off, power off or reset, or change PSCI state; CPU_ON, except with
  * a target that matches no CPU; DIAG_EXIT; DIAG_FAULT (it would break the doorbells Linux
- * uses); and, unless doorbells=1, the SCPI/SCMI doorbells
- * (ringing them over random shared memory is the hostile-client test's job).
+ * uses); DIAG_TRAP (it stops the machine on purpose); and, unless doorbells=1, the SCPI/SCMI
+ * doorbells (ringing them over random shared memory is the hostile-client test's job).
  *
  * The calls go through the conduit PSCI uses (arm_smccc_1_1_invoke), or the one forced with
  * "smc"/"hvc". With "regs" they are made with the SMCCC 1.2 register file (x0..x17 random,
@@ -144,6 +144,17 @@ static const struct board_channel board_channels[] = { BOARD_CHANNELS(BOARD_CHAN
 #define FUZZ_MAX_RECORDS	8
 #define FUZZ_NREGS		18	/* x0..x17 */
 
+#ifndef CONFIG_ARM64
+/*
+ * A 32-bit kernel has no SMCCC 1.2 register file (arm_smccc_1_2_*() are arm64 only): the same
+ * layout, so the calls keep one shape, made with arm_smccc_1_1_*(); "regs" is refused.
+ */
+struct arm_smccc_1_2_regs {
+	unsigned long a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15,
+		a16, a17;
+};
+#endif
+
 /* Function IDs worth drawing on purpose: the firmware's own, their neighbours, well-known. */
 static const u32 known_fids[] = {
 	SMCCC_VERSION_FID, SMCCC_FEATURES_FID,
@@ -168,6 +179,7 @@ static const u32 known_fids[] = {
 	BOARD_CHANNELS(KNOWN_CHANNEL)
 	BOARD_FID_DIAG_COUNTERS, BOARD_FID_DIAG_ECHO, BOARD_FID_DIAG_CHANNEL_COUNT,
 	BOARD_FID_DIAG_TIMING, BOARD_FID_DIAG_FAULT, BOARD_FID_DIAG_RESET_LINE,
+	BOARD_FID_DIAG_MEM_ATTR,
 	SIP_FID(0x0000), SIP_FID(0x0003), SIP_FID(0x0012), SIP_FID(0x0021), SIP_FID(0xfeff),
 	SIP_FID(0xff04), SIP_FID(0xffff),
 #define KNOWN_CHANNEL64(id, dt_name, fid, off, size, svc) ((fid) | FID_64),
@@ -310,6 +322,7 @@ static bool fid_forbidden(const struct fuzz_env *env, u32 fid)
 	case OWNER_SIP:
 		return num == FID_NUM(BOARD_FID_DIAG_EXIT) ||
 		       num == FID_NUM(BOARD_FID_DIAG_FAULT) ||
+		       num == FID_NUM(BOARD_FID_DIAG_TRAP) ||
 		       (!env->doorbells && sip_is_shmem_doorbell(num));
 	default:
 		return false;
@@ -336,6 +349,9 @@ static bool fw_implements(const struct fuzz_env *env, u32 fid)
 	const struct board_channel *ch = board_channel(FID_NUM(fid));
 	int wa = wa_index(fid);
 
+	/* A 32-bit kernel is an AArch32 caller: no SMC64 call exists for it (SMCCC 2.5). */
+	if (!IS_ENABLED(CONFIG_64BIT) && (fid & FID_64))
+		return false;
 	if (ch && ch->fid == fid)
 		return true;
 	if (wa >= 0)
@@ -362,6 +378,7 @@ static bool fw_implements(const struct fuzz_env *env, u32 fid)
 	case BOARD_FID_DIAG_TIMING:
 	case BOARD_FID_DIAG_FAULT:
 	case BOARD_FID_DIAG_RESET_LINE:
+	case BOARD_FID_DIAG_MEM_ATTR:
 		return true;
 	default:
 		return false;
@@ -473,6 +490,8 @@ static const char *check_answer(const struct fuzz_env *env, const unsigned long 
 			return NULL;
 		return x0 == RET_SUCCESS && out->a1 <= 1 ? NULL :
 		       "DIAG_RESET_LINE: neither a line's state nor INVALID_PARAMETERS";
+	case BOARD_FID_DIAG_MEM_ATTR:
+		return x0 == RET_SUCCESS ? NULL : "DIAG_MEM_ATTR: no PAR_EL1";
 	default:
 		return "a call that must never be issued was issued";
 	}
@@ -485,6 +504,7 @@ static void fuzz_invoke(const struct fuzz_env *env, const struct arm_smccc_1_2_r
 {
 	struct arm_smccc_res res;
 
+#ifdef CONFIG_ARM64
 	if (env->regs) {
 		if (env->conduit == SMCCC_CONDUIT_HVC)
 			arm_smccc_1_2_hvc(in, out);
@@ -492,6 +512,7 @@ static void fuzz_invoke(const struct fuzz_env *env, const struct arm_smccc_1_2_r
 			arm_smccc_1_2_smc(in, out);
 		return;
 	}
+#endif
 	if (!env->forced)
 		arm_smccc_1_1_invoke(in->a0, in->a1, in->a2, in->a3, in->a4, in->a5, in->a6,
 				     in->a7, &res);
@@ -651,7 +672,7 @@ static void fuzz_count(const struct fuzz_env *env, struct fuzz_stats *st, unsign
 		st->mbz++;
 	if (fid & FID_64)
 		st->smc64++;
-	if (x0 >> 32)
+	if ((u64)x0 >> 32)
 		st->x0_high++;
 	if (fw_implements(env, fid))
 		st->implemented++;
@@ -792,7 +813,9 @@ static unsigned int fuzz_postcheck(struct fuzz_run *run, char *buf, size_t size,
 	long x0, want;
 
 	for (i = 0; i < env->ncpus; i++) {
-		x0 = fuzz_call3(env, PSCI_FID64(PSCI_AFFINITY_INFO), env->hwid[i], 0);
+		/* In the caller's width: a 32-bit kernel can make SMC32 calls only. */
+		x0 = fuzz_call3(env, IS_ENABLED(CONFIG_64BIT) ? PSCI_FID64(PSCI_AFFINITY_INFO) :
+				PSCI_FID(PSCI_AFFINITY_INFO), env->hwid[i], 0);
 		want = cpu_online(env->cpu[i]) ? PSCI_STATE_ON : PSCI_STATE_OFF;
 		if (x0 != want) {
 			bad++;
@@ -972,6 +995,8 @@ static ssize_t run_write(struct file *file, const char __user *ubuf, size_t coun
 			conduit = tok[0] == 's' ? SMCCC_CONDUIT_SMC : SMCCC_CONDUIT_HVC;
 			forced = true;
 		} else if (!strcmp(tok, "regs")) {
+			if (!IS_ENABLED(CONFIG_ARM64))
+				return -EOPNOTSUPP;	/* no SMCCC 1.2 calls on 32-bit */
 			regs = true;
 		} else if (!strcmp(tok, "parallel")) {
 			parallel = true;
