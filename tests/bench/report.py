@@ -239,6 +239,17 @@ def table(runs, out):
 COMPARED = ["bare_smc", "mbox_ack", "scpi_sensor", "scmi_smc", "scmi_mbox"]
 
 
+
+def paired_rows(base, run, rows, names, w):
+    """Each of @rows found in both runs, as (row, base's figures, run's figures); a row one
+    of them lacks gets a "not run for NAME" line (@names: the two runs' names)."""
+    for row in rows:
+        a, b = find(base, row), find(run, row)
+        if not a or not b:
+            w(f"{row:<15}  not run for {names[0] if not a else names[1]}\n")
+            continue
+        yield row, a, b
+
 def compare(runs, out):
     """Each TF-A run beside the reference run of the same kernel and conduit: medians and
     firmware instructions a request (DIAG_TIMING), and TF-A's difference."""
@@ -254,11 +265,7 @@ def compare(runs, out):
           f"request in the firmware (DIAG_TIMING)\n")
         w(f"{'row':<15}{'reference':>10}{name:>10}{'diff':>8}{'fw ref':>8}{'fw ' + name:>8}"
           f"{'diff':>7}\n")
-        for row in COMPARED:
-            a, b = find(base, row), find(run, row)
-            if not a or not b:
-                w(f"{row:<15}  not run for {'reference' if not a else name}\n")
-                continue
+        for row, a, b in paired_rows(base, run, COMPARED, ("reference", name), w):
             fa, fb = a.get("fw_ns_per_request"), b.get("fw_ns_per_request")
             fw = (f"{fa:>8.0f}{fb:>8.0f}{fb - fa:>+7.0f}" if fa and fb else
                   f"{'-':>8}{'-':>8}{'-':>7}")
@@ -287,11 +294,7 @@ def compare_rfc(runs, out):
           f"{run.get('firmware_name', 'reference')}, conduit {run.get('conduit')}, guest ns\n")
         w(f"{'row':<15}{base['kernel'] + ' med':>12}{'p99':>8}{run['kernel'] + ' med':>14}"
           f"{'p99':>8}{'diff':>8}  {'2 CPUs p99: ' + base['kernel']:>20}{run['kernel']:>10}\n")
-        for row in RFC_COMPARED:
-            a, b = find(base, row), find(run, row)
-            if not a or not b:
-                w(f"{row:<15}  not run for {base['kernel'] if not a else run['kernel']}\n")
-                continue
+        for row, a, b in paired_rows(base, run, RFC_COMPARED, (base["kernel"], run["kernel"]), w):
             a2, b2 = find(base, row, 2), find(run, row, 2)
             two = (f"{a2['p99_ns']:>20}{b2['p99_ns']:>10}" if a2 and b2 else f"{'-':>20}{'-':>10}")
             w(f"{row:<15}{a['median_ns']:>12}{a['p99_ns']:>8}{b['median_ns']:>14}{b['p99_ns']:>8}"
