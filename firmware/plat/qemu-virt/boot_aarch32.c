@@ -28,12 +28,13 @@
 #define CPTR_EL2_RES1	0x33ffULL	/* no FP/SIMD trap to EL2 (TFP clear) */
 #define CNTHCTL_EL1PC	3ULL		/* EL1 may use the physical counter and timer */
 
-static struct aarch32_plan plan;	/* the boot CPU's, before it releases the others */
-static bool kernel_is_aarch32;
+/* The boot CPU's, before it releases the others; all zero for a 64-bit kernel. */
+static struct aarch32_plan plan;
 
+/* A plan's SPSR always has M[4] (AArch32) set, so a zero one means no 32-bit kernel. */
 bool ns_kernel_is_aarch32(void)
 {
-	return kernel_is_aarch32;
+	return plan.spsr != 0;
 }
 
 void aarch32_detect(uintptr_t kernel_base)
@@ -46,7 +47,6 @@ void aarch32_detect(uintptr_t kernel_base)
 #endif
 	if (!aarch32_plan_entry(read_sysreg(id_aa64pfr0_el1), &plan))
 		plat_panic("a 32-bit kernel, but this CPU has no AArch32 at EL1");
-	kernel_is_aarch32 = true;
 	plat_log("firmware: 32-bit kernel (zImage), entering it at %s\n",
 		 plan.hyp ? "HYP (AArch32 EL2)" : "SVC (AArch32 EL1)");
 }
