@@ -15,7 +15,6 @@
  */
 #include "scmi.h"
 
-#include "doorbell.h"
 #include "fwstring.h"
 #include "model/model.h"
 
@@ -65,17 +64,6 @@ static int32_t reset(struct scmi_msg *m)
 	else
 		model_reset_line_set(domain, flags & SCMI_RESET_FLAG_ASSERT);
 	return SCMI_SUCCESS;
-}
-
-/* For the test image's DIAG_RESET_LINE (firmware/services/sip.c): what the guest made of a line. */
-int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
-{
-	bool on;
-
-	if (line > UINT32_MAX || model_reset_line_get((unsigned int)line, &on, resets))
-		return -1;
-	*asserted = on;
-	return 0;
 }
 
 static const struct scmi_handler reset_handlers[] = {
