@@ -17,12 +17,12 @@
  */
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "model/model_def.h"
 #include "scmi/scmi.h"
 #include "scpi/scpi.h"
+#include "seed_file.h"
 
 #define REGION_SIZE	0x1000
 #define T0_NS		1000000000ULL
@@ -47,44 +47,20 @@ static const uint32_t dvfs0_khz[] = { MODEL_OPPS_0(OPP_KHZ) };
 #define CLOCK_RATE	300000000U	/* inside clock 1's range (model_def.h) */
 #define ENERGY_SENSOR	4		/* soc_energy */
 
-static uint8_t seed[512];
-static size_t seed_len;
-
-static void put(const uint8_t *p, size_t n)
-{
-	if (seed_len + n > sizeof(seed)) {
-		fprintf(stderr, "proto_seeds: a seed outgrew %zu bytes\n", sizeof(seed));
-		exit(1);
-	}
-	memcpy(seed + seed_len, p, n);
-	seed_len += n;
-}
-
-static void put_le(uint64_t v, unsigned int bytes)
-{
-	uint8_t b[8];
-	unsigned int i;
-
-	for (i = 0; i < bytes; i++)
-		b[i] = (uint8_t)(v >> 8 * i);
-	put(b, bytes);
-}
-
 /* The region and the clock: the start of every seed. */
 static void start(void)
 {
-	seed_len = 0;
-	put_le(REGION_SIZE, 2);
-	put_le(T0_NS, 8);
-	put_le(STEP_NS, 4);
+	seed_put_le(REGION_SIZE, 2);
+	seed_put_le(T0_NS, 8);
+	seed_put_le(STEP_NS, 4);
 }
 
 static void scpi_msg(uint32_t cmd, uint32_t token, const uint8_t *payload, size_t n)
 {
-	put_le(SCPI_HDR_SIZE + n, 2);
-	put_le(SCPI_CMD_PACK(cmd, token, n), 4);
-	put_le(0, 4);					/* status: the AP leaves 0 */
-	put(payload, n);
+	seed_put_le(SCPI_HDR_SIZE + n, 2);
+	seed_put_le(SCPI_CMD_PACK(cmd, token, n), 4);
+	seed_put_le(0, 4);					/* status: the AP leaves 0 */
+	seed_put(payload, n);
 }
 
 static void scmi_msg(uint32_t proto, uint32_t msg, uint32_t token, const uint32_t *args,
@@ -92,129 +68,116 @@ static void scmi_msg(uint32_t proto, uint32_t msg, uint32_t token, const uint32_
 {
 	size_t i;
 
-	put_le(8 + 4 * n, 2);
-	put_le(4 + 4 * n, 4);				/* length: header + payload */
-	put_le(SCMI_HDR_PACK(msg, SCMI_TYPE_COMMAND, proto, token), 4);
+	seed_put_le(8 + 4 * n, 2);
+	seed_put_le(4 + 4 * n, 4);				/* length: header + payload */
+	seed_put_le(SCMI_HDR_PACK(msg, SCMI_TYPE_COMMAND, proto, token), 4);
 	for (i = 0; i < n; i++)
-		put_le(args[i], 4);
-}
-
-static void emit(const char *dir, const char *name)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f || fwrite(seed, 1, seed_len, f) != seed_len || fclose(f)) {
-		perror(path);
-		exit(1);
-	}
+		seed_put_le(args[i], 4);
 }
 
 static void scpi_seeds(const char *dir)
 {
 	start();
 	scpi_msg(SCPI_CMD_SCPI_CAPABILITIES, 1, NULL, 0);
-	emit(dir, "capabilities");
+	seed_emit(dir, "capabilities");
 
 	start();
 	SCPI(SCPI_CMD_GET_CLOCK_VALUE, 2, LE16(1));
-	emit(dir, "get-clock-value");
+	seed_emit(dir, "get-clock-value");
 
 	start();
 	SCPI(SCPI_CMD_SET_CLOCK_VALUE, 3, LE16(1), LE16(0), LE32(CLOCK_RATE));
-	emit(dir, "set-clock-value");
+	seed_emit(dir, "set-clock-value");
 
 	start();
 	SCPI(SCPI_CMD_GET_DVFS_INFO, 4, 1);
-	emit(dir, "get-dvfs-info");
+	seed_emit(dir, "get-dvfs-info");
 
 	start();
 	SCPI(SCPI_CMD_SET_DVFS, 5, 1, 4);
 	SCPI(SCPI_CMD_GET_DVFS, 6, 1);
-	emit(dir, "set-then-get-dvfs");
+	seed_emit(dir, "set-then-get-dvfs");
 
 	start();
 	SCPI(SCPI_CMD_SENSOR_INFO, 7, LE16(0));
 	SCPI(SCPI_CMD_SENSOR_VALUE, 8, LE16(ENERGY_SENSOR));
-	emit(dir, "sensor-info-and-value");
+	seed_emit(dir, "sensor-info-and-value");
 
 	start();
 	SCPI(SCPI_CMD_SET_DEVICE_PWR_STATE, 9, LE16(0), SCPI_PSTATE_OFF);
 	SCPI(SCPI_CMD_GET_DEVICE_PWR_STATE, 10, LE16(0));
-	emit(dir, "power-off-then-get");
+	seed_emit(dir, "power-off-then-get");
 }
 
 static void scmi_seeds(const char *dir)
 {
 	start();
 	scmi_msg(SCMI_PROTO_BASE, SCMI_MSG_PROTOCOL_VERSION, 1, NULL, 0);
-	emit(dir, "base-version");
+	seed_emit(dir, "base-version");
 
 	start();
 	SCMI(SCMI_PROTO_BASE, SCMI_BASE_DISCOVER_LIST_PROTOCOLS, 1, 0);
-	emit(dir, "base-list-protocols");
+	seed_emit(dir, "base-list-protocols");
 
 	start();
 	SCMI(SCMI_PROTO_PERF, SCMI_PERF_DESCRIBE_LEVELS, 2, 1, 0);
-	emit(dir, "perf-describe-levels");
+	seed_emit(dir, "perf-describe-levels");
 
 	start();
 	SCMI(SCMI_PROTO_PERF, SCMI_PERF_LEVEL_SET, 2, 0, dvfs0_khz[DVFS0_TOP]);
 	SCMI(SCMI_PROTO_PERF, SCMI_PERF_LEVEL_GET, 3, 0);
-	emit(dir, "perf-level-set-then-get");
+	seed_emit(dir, "perf-level-set-then-get");
 
 	start();
 	SCMI(SCMI_PROTO_CLOCK, SCMI_CLOCK_RATE_SET, 3, 0, 1, CLOCK_RATE, 0);
-	emit(dir, "clock-rate-set");
+	seed_emit(dir, "clock-rate-set");
 
 	start();
 	SCMI(SCMI_PROTO_CLOCK, SCMI_CLOCK_DESCRIBE_RATES, 6, 2, 0);
-	emit(dir, "clock-describe-rates");
+	seed_emit(dir, "clock-describe-rates");
 
 	start();
 	SCMI(SCMI_PROTO_SENSOR, SCMI_SENSOR_DESCRIPTION_GET, 4, 0);
 	SCMI(SCMI_PROTO_SENSOR, SCMI_SENSOR_READING_GET, 4, ENERGY_SENSOR, 0);
-	emit(dir, "sensor-describe-and-read");
+	seed_emit(dir, "sensor-describe-and-read");
 
 	start();
 	SCMI(SCMI_PROTO_POWER, SCMI_POWER_STATE_SET, 5, 0, 0, SCMI_POWER_STATE_OFF);
 	SCMI(SCMI_PROTO_POWER, SCMI_POWER_STATE_GET, 5, 0);
-	emit(dir, "power-off-then-get");
+	seed_emit(dir, "power-off-then-get");
 
 	/* Limits [OPP 1, OPP 3] of domain 0: {domain, max level, min level}. */
 	start();
 	SCMI(SCMI_PROTO_PERF, SCMI_PERF_LIMITS_SET, 3, 0, dvfs0_khz[3], dvfs0_khz[1]);
 	SCMI(SCMI_PROTO_PERF, SCMI_PERF_LIMITS_GET, 3, 0);
-	emit(dir, "perf-limits-set-then-get");
+	seed_emit(dir, "perf-limits-set-then-get");
 
 	start();
 	SCMI(SCMI_PROTO_CLOCK, SCMI_CLOCK_CONFIG_SET, 1, 2, 0);
 	SCMI(SCMI_PROTO_CLOCK, SCMI_CLOCK_ATTRIBUTES, 1, 2);
-	emit(dir, "clock-disable-then-attributes");
+	seed_emit(dir, "clock-disable-then-attributes");
 
 	start();
 	SCMI(SCMI_PROTO_BASE, SCMI_BASE_DISCOVER_AGENT, 1, 0xffffffffU);
 	SCMI(SCMI_PROTO_BASE, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 1,
 	     SCMI_BASE_DISCOVER_LIST_PROTOCOLS);
-	emit(dir, "base-agent-and-message-attributes");
+	seed_emit(dir, "base-agent-and-message-attributes");
 
 	start();
 	SCMI(SCMI_PROTO_POWER, SCMI_POWER_DOMAIN_ATTRIBUTES, 1, 1);
-	emit(dir, "power-domain-attributes");
+	seed_emit(dir, "power-domain-attributes");
 
 	start();
 	scmi_msg(SCMI_PROTO_RESET, SCMI_MSG_PROTOCOL_ATTRIBUTES, 1, NULL, 0);
 	SCMI(SCMI_PROTO_RESET, SCMI_RESET_DOMAIN_ATTRIBUTES, 1, 1);
-	emit(dir, "reset-attributes");
+	seed_emit(dir, "reset-attributes");
 
 	/* Line 0 asserted, deasserted, then line 2 reset autonomously: {domain, flags, state}. */
 	start();
 	SCMI(SCMI_PROTO_RESET, SCMI_RESET_RESET, 1, 0, SCMI_RESET_FLAG_ASSERT, 0);
 	SCMI(SCMI_PROTO_RESET, SCMI_RESET_RESET, 2, 0, 0, 0);
 	SCMI(SCMI_PROTO_RESET, SCMI_RESET_RESET, 3, 2, SCMI_RESET_FLAG_AUTONOMOUS, 0);
-	emit(dir, "reset-assert-deassert-autonomous");
+	seed_emit(dir, "reset-assert-deassert-autonomous");
 }
 
 int main(int argc, char **argv)
