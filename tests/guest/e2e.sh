@@ -102,14 +102,9 @@ fi
 # tests/guest/modules/resetclient drives the board's scmi-reset-client; DIAG_RESET_LINE
 # (test image only) reads back what the firmware's model made of each request.
 RC=/sys/kernel/debug/resetclient/scmi-reset-client
-# DIAG_RESET_LINE is an SMC32 call: its status is W0 (SMCCC, DEN0028: SMC32 results are in
-# W0-W3; R0-R3 of a 32-bit kernel), the low 32 bits of x0 read as signed (docs/abi.md: "-2 for
-# a line the model does not have"). The firmware's sign extension into x0 for a 64-bit caller is
-# boot-rig.sh's and the host tests' to check.
 reset_line() {		# ID -> "asserted autonomous-resets" as the firmware's model has them
 	set -- $(fwcall $BOARD_FID_DIAG_RESET_LINE "$1")
-	w0=$(((($1 & 0xffffffff) ^ 0x80000000) - 0x80000000))
-	[ "$w0" -eq 0 ] && echo "$(($2)) $(($3))" || echo "x0=$w0"
+	[ "$(w0 "$1")" -eq 0 ] && echo "$(($2)) $(($3))" || echo "x0=$(w0 "$1")"
 }
 if [ -d $RC ]; then
 	pass scmi_reset_client_bound
