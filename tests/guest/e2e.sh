@@ -110,7 +110,7 @@ fi
 RC=/sys/kernel/debug/resetclient/scmi-reset-client
 reset_line() {		# ID -> "asserted autonomous-resets" as the firmware's model has them
 	set -- $(fwcall $BOARD_FID_DIAG_RESET_LINE "$1")
-	[ "$(($1))" -eq 0 ] && echo "$(($2)) $(($3))" || echo "x0=$1"
+	[ "$(w0 "$1")" -eq 0 ] && echo "$(($2)) $(($3))" || echo "x0=$(w0 "$1")"
 }
 if [ -d $RC ]; then
 	pass scmi_reset_client_bound
@@ -128,7 +128,7 @@ if [ -d $RC ]; then
 		i=$((i + 1))
 	done
 	expect_eq scmi_reset_every_line_has_a_file "$(ls $RC | wc -l)" "$i"
-	expect_eq scmi_reset_diag_refuses_a_line_past_the_model "$(reset_line $i)" "x0=0xfffffffffffffffe"
+	expect_eq scmi_reset_diag_refuses_a_line_past_the_model "$(reset_line $i)" "x0=-2"
 else
 	fail scmi_reset_client_bound "no $RC: $(dmesg | grep -i 'reset' | tail -n 3 | tr '\n' ' ')"
 fi
