@@ -153,17 +153,33 @@ static void scmi_node(void)
  * The SCMI reset domain's test device: every reset line of the model, by name, for the
  * guest's reset client (tests/guest/modules/resetclient), which drives them through Linux's
  * reset API. A root block of its own, so it needs nothing from the nodes above but the label.
+ *
+ * It is also the consumer of the power domain the firmware starts powered on, as a board's
+ * device tree names the device that uses a domain the firmware leaves on. Without one,
+ * Linux powers the domain off once it has booted (drivers/base/power/domain.c,
+ * genpd_power_off_unused(), a late_initcall_sync: "Power off all PM domains with no devices
+ * in use"), which a kernel with SCMI and the mailbox built in does, and a kernel that loads
+ * the mailbox as a module after that initcall does not. With the consumer bound (the platform
+ * bus attaches a device to its one power domain and powers it on; the reset client keeps no
+ * runtime PM, so it stays in use), the domain is on in both, which is what a board with the
+ * device has.
  */
+#define PD_ON(id, name, on, uw) + (on)
+_Static_assert((0 MODEL_POWER_DOMAINS(PD_ON)) == 1,
+	       "the platform bus attaches a device to one power domain only (dev_pm_domain_attach)");
 static void scmi_reset_test_node(void)
 {
 #define RST_PHANDLE(id, name, asserted, lat) printf("%s<&scmi_reset %d>", id ? ", " : "", id);
 #define RST_NAME(id, name, asserted, lat) printf("%s\"%s\"", id ? ", " : "", name);
+#define PD_CONSUMED(id, name, on, uw) if (on) printf("\t\tpower-domains = <&scmi_pd %d>;\n", id);
 	printf("/ {\n\tscmi-reset-client {\n");
 	printf("\t\tcompatible = \"arm-smc-mbox-test,reset-client\";\n\t\tresets = ");
 	MODEL_RESET_LINES(RST_PHANDLE)
 	printf(";\n\t\treset-names = ");
 	MODEL_RESET_LINES(RST_NAME)
-	printf(";\n\t};\n};\n\n");
+	printf(";\n");
+	MODEL_POWER_DOMAINS(PD_CONSUMED)
+	printf("\t};\n};\n\n");
 }
 
 /* The model as shell variables, so guest tests expect exactly what the firmware serves. */

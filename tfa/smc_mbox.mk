@@ -17,7 +17,7 @@ SMC_MBOX_FW		:=	${SMC_MBOX_DIR}/firmware
 SMC_MBOX_SOURCES	:=	${SMC_MBOX_DIR}/tfa/glue/smc_mbox_tfa.c		\
 				${SMC_MBOX_FW}/services/sip.c			\
 				${SMC_MBOX_FW}/lib/fwstring.c			\
-				$(sort $(wildcard ${SMC_MBOX_FW}/protocols/*/*.c))
+				$(sort $(filter-out %_diag.c,$(wildcard ${SMC_MBOX_FW}/protocols/*/*.c)))
 
 SMC_MBOX_CPPFLAGS	:=	$(addprefix -iquote ,					\
 				${SMC_MBOX_DIR}/tfa/glue/include			\
@@ -29,9 +29,10 @@ SMC_MBOX_CPPFLAGS	:=	$(addprefix -iquote ,					\
 
 SMC_MBOX_CFLAGS		:=	-mno-outline-atomics
 
-# A test build (SMC_MBOX_DIAG=1) is the reference firmware's test image: FW_TEST_IMAGE and,
-# where the tree has them split out, the diagnostic calls' own sources.
+# A test build (SMC_MBOX_DIAG=1) is the reference firmware's test image: FW_TEST_IMAGE and
+# the test-image sources (*_diag.c) of the layers TF-A takes; the glue has the platform's.
 ifeq (${SMC_MBOX_DIAG},1)
-SMC_MBOX_SOURCES	+=	$(wildcard ${SMC_MBOX_FW}/services/sip_diag.c)
+SMC_MBOX_SOURCES	+=	$(sort $(wildcard ${SMC_MBOX_FW}/services/*_diag.c			\
+					   ${SMC_MBOX_FW}/protocols/*/*_diag.c))
 SMC_MBOX_CPPFLAGS	+=	-DFW_TEST_IMAGE
 endif

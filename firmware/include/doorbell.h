@@ -54,7 +54,4 @@ struct db_reply scmi_serve(volatile uint8_t *shmem, size_t size);
 /* Put a channel's shared memory in the state its protocol starts from (SCMI: FREE). */
 void scmi_channel_init(volatile uint8_t *shmem, size_t size);
 
-/* DIAG_RESET_LINE: a reset line of the SCMI reset domain protocol; nonzero for a bad line. */
-int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets);
-
 #endif

@@ -2,7 +2,7 @@
 /*
  * The platform hooks the portable code calls (services/, protocols/), in one place as TF-A's
  * include/plat/common/platform.h. plat/qemu-virt/ implements them for the board; the host
- * tests and fuzz harnesses implement them as stubs.
+ * tests and fuzz harnesses implement them as stubs. The test image's own hooks are in diag.h.
  */
 #ifndef PLAT_H
 #define PLAT_H
@@ -20,8 +20,6 @@ void plat_system_off(void) __attribute__((noreturn));
 /* One "firmware: FATAL: <why>" line on the secure UART, then power-off. */
 void plat_panic(const char *why) __attribute__((noreturn));
 void plat_system_reset(void) __attribute__((noreturn));
-/* Test image only (DIAG_EXIT): print BOARD_EXIT_MARKER and the code, then power off. */
-void plat_exit(uint32_t code) __attribute__((noreturn));
 void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
  * SMCCC_ARCH_FEATURES for SMCCC_ARCH_WORKAROUND_1/2/3 on this core: SMCCC_SUCCESS (the
@@ -29,14 +27,6 @@ void plat_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (WA_2: mitigated for good at reset, or no core needs it) or SMCCC_NOT_SUPPORTED.
  */
 int64_t plat_arch_workaround(uint32_t fid);
-/*
- * Test image only. DIAG_MEM_ATTR: translate @addr as the firmware's own read (@write: write)
- * with AT S1E3R/W and return PAR_EL1 (bit 0 set: not mapped, or not for that access).
- * DIAG_TRAP: leave FP/SIMD trapping to EL3 on this CPU, so its next FP/SIMD instruction at a
- * lower EL takes the unexpected-trap panic.
- */
-uint64_t plat_translate(uint64_t addr, bool write);
-void plat_trap_fp(void);
 /* Nanoseconds since boot, from the generic timer: sensors that evolve, DIAG_TIMING. */
 uint64_t plat_time_ns(void);
 

@@ -24,14 +24,6 @@ struct channel {
 	volatile uint8_t *shmem;
 	spinlock_t busy;
 	struct db_counters cnt;		/* written only by the guard's holder */
-#ifdef FW_TEST_IMAGE
-	uint64_t time_ns;		/* DIAG_TIMING: counter time serving doorbells ... */
-	uint64_t timed;			/* ... and how many; both written by the guard's holder */
-	uint32_t fault_left;		/* DIAG_FAULT: doorbells still to fault (0: none) ... */
-	uint32_t fault_mode;		/* ... how (enum board_fault_mode) ... */
-	uint64_t fault_delay_ns;	/* ... FAULT_LATE's delay ... */
-	uint64_t faults;		/* ... faults injected; all four under the guard */
-#endif
 };
 
 extern struct channel sip_channels[];

@@ -11,6 +11,7 @@
  */
 #include <stddef.h>
 
+#include "diag.h"
 #include "plat.h"
 #include "services.h"
 #include "sip_channel.h"
@@ -26,34 +27,57 @@
 #define FAULT_GARBAGE_BYTE	0xa5
 #define FAULT_GARBAGE_BYTES	64	/* SCPI's reply slot, SCMI's SMT header and payload */
 
+/* What the diagnostics arm and measure on a channel: written only by its guard's holder. */
+struct channel_diag {
+	uint64_t time_ns;		/* DIAG_TIMING: counter time serving doorbells ... */
+	uint64_t timed;			/* ... and how many */
+	uint32_t fault_left;		/* DIAG_FAULT: doorbells still to fault (0: none) ... */
+	uint32_t fault_mode;		/* ... how (enum board_fault_mode) ... */
+	uint64_t fault_delay_ns;	/* ... FAULT_LATE's delay ... */
+	uint64_t faults;		/* ... faults injected */
+};
+
+#define ONE_CHANNEL(...)	+ 1
+static struct channel_diag channel_diag[0 BOARD_CHANNELS(ONE_CHANNEL)];
+
+static struct channel_diag *diag_of(const struct channel *ch)
+{
+	return &channel_diag[ch - sip_channels];
+}
+
 void sip_diag_reset(struct channel *ch)
 {
-	ch->time_ns = 0;
-	ch->timed = 0;
-	ch->fault_left = 0;
-	ch->fault_mode = FAULT_NONE;
-	ch->faults = 0;
+	struct channel_diag *d = diag_of(ch);
+
+	d->time_ns = 0;
+	d->timed = 0;
+	d->fault_left = 0;
+	d->fault_mode = FAULT_NONE;
+	d->faults = 0;
 }
 
 void sip_diag_timed(struct channel *ch, uint64_t t0)
 {
-	ch->time_ns += plat_time_ns() - t0;
-	ch->timed++;
+	struct channel_diag *d = diag_of(ch);
+
+	d->time_ns += plat_time_ns() - t0;
+	d->timed++;
 }
 
 bool sip_diag_fault(struct channel *ch, struct smc_result *res)
 {
+	struct channel_diag *d = diag_of(ch);
 	uint64_t t0;
 	unsigned int i;
 
-	if (!ch->fault_left)
+	if (!d->fault_left)
 		return false;	/* the doorbell path pays this one load unless a test armed it */
-	ch->fault_left--;
-	ch->faults++;
-	switch (ch->fault_mode) {
+	d->fault_left--;
+	d->faults++;
+	switch (d->fault_mode) {
 	case FAULT_LATE:
 		t0 = plat_time_ns();
-		while (plat_time_ns() - t0 < ch->fault_delay_ns)
+		while (plat_time_ns() - t0 < d->fault_delay_ns)
 			;
 		return false;
 	case FAULT_GARBAGE:
@@ -101,8 +125,8 @@ static void diag_timing(uint64_t index, struct smc_result *res)
 	if (!ch)
 		return;
 	res->x0 = SMCCC_SUCCESS;
-	res->x1 = ch->time_ns;
-	res->x2 = ch->timed;
+	res->x1 = diag_of(ch)->time_ns;
+	res->x2 = diag_of(ch)->timed;
 }
 
 /*
@@ -115,6 +139,7 @@ static void diag_fault(const struct smc_call *call, struct smc_result *res)
 	uint64_t index = call->arg[0], mode = call->arg[1], count = call->arg[2];
 	uint64_t us = call->arg[3];
 	struct channel *ch;
+	struct channel_diag *d;
 
 	if (index >= sip_channel_count || mode > FAULT_GARBAGE ||
 	    (mode != FAULT_NONE && !count) || count > UINT32_MAX || us > FAULT_MAX_DELAY_US) {
@@ -122,16 +147,17 @@ static void diag_fault(const struct smc_call *call, struct smc_result *res)
 		return;
 	}
 	ch = &sip_channels[index];
+	d = diag_of(ch);
 	if (!spin_trylock(&ch->busy)) {
 		res->x0 = SMCCC_BUSY;
 		return;
 	}
 	res->x0 = SMCCC_SUCCESS;
-	res->x1 = ch->fault_left;
-	res->x2 = ch->faults;
-	ch->fault_mode = (uint32_t)mode;
-	ch->fault_delay_ns = (us ? us : FAULT_DEFAULT_DELAY_US) * 1000;
-	ch->fault_left = mode == FAULT_NONE ? 0 : (uint32_t)count;
+	res->x1 = d->fault_left;
+	res->x2 = d->faults;
+	d->fault_mode = (uint32_t)mode;
+	d->fault_delay_ns = (us ? us : FAULT_DEFAULT_DELAY_US) * 1000;
+	d->fault_left = mode == FAULT_NONE ? 0 : (uint32_t)count;
 	spin_unlock(&ch->busy);
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "doorbell.h"
 #include "model/model.h"
 #include "scmi/scmi.h"

@@ -15,7 +15,6 @@
  */
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "board.h"
@@ -23,6 +22,7 @@
 #include "scpi/scpi.h"
 #include "services.h"
 #include "smccc.h"
+#include "seed_file.h"
 
 /* Record flags. */
 #define CPU(n)		((unsigned int)(n) << 2)
@@ -41,19 +41,7 @@ static const uint32_t fid[] = { BOARD_CHANNELS(CHANNEL_FID) };
 #define CHANNEL_OFFSET(name, dt, fid, off, size, svc)	[CH_##name] = off,
 static const uint32_t offset[] = { BOARD_CHANNELS(CHANNEL_OFFSET) };
 
-static uint8_t seed[1024];
-static size_t seed_len;
 static uint8_t frame[2 + FRAME_MAX];	/* the next SHMEM record's write */
-
-static void put(const uint8_t *p, size_t n)
-{
-	if (seed_len + n > sizeof(seed)) {
-		fprintf(stderr, "smccc_seeds: a seed outgrew %zu bytes\n", sizeof(seed));
-		exit(1);
-	}
-	memcpy(seed + seed_len, p, n);
-	seed_len += n;
-}
 
 static void le32(uint8_t *p, uint32_t v)
 {
@@ -68,18 +56,14 @@ static void call(unsigned int flags, uint64_t x0, uint64_t x1, uint64_t x2, uint
 		 uint64_t x4)
 {
 	const uint64_t x[8] = { x0, x1, x2, x3, x4 };
-	uint8_t regs[64];
 	uint8_t f = (uint8_t)flags;
 	int i;
 
-	put(&f, 1);
+	seed_put(&f, 1);
 	if (flags & SHMEM)
-		put(frame, sizeof(frame));
-	for (i = 0; i < 8; i++) {
-		le32(regs + 8 * i, (uint32_t)x[i]);
-		le32(regs + 8 * i + 4, (uint32_t)(x[i] >> 32));
-	}
-	put(regs, sizeof(regs));
+		seed_put(frame, sizeof(frame));
+	for (i = 0; i < 8; i++)
+		seed_put_le(x[i], 8);
 }
 
 /* Set the next SHMEM record's write: @n bytes at @off into channel @ch's region. */
@@ -115,20 +99,6 @@ static void scmi_frame(unsigned int ch, uint32_t proto, uint32_t msg, uint32_t t
 	frame_at(ch, 0, smt, sizeof(smt));
 }
 
-static void emit(const char *dir, const char *name)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f || fwrite(seed, 1, seed_len, f) != seed_len || fclose(f)) {
-		perror(path);
-		exit(1);
-	}
-	seed_len = 0;
-}
-
 int main(int argc, char **argv)
 {
 	const char *dir = argc == 2 ? argv[1] : NULL;
@@ -139,19 +109,19 @@ int main(int argc, char **argv)
 	}
 
 	call(0, PSCI_VERSION, 0, 0, 0, 0);
-	emit(dir, "psci_version");
+	seed_emit(dir, "psci_version");
 
 	call(0, SMCCC_VERSION, 0, 0, 0, 0);
 	call(0, SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0, 0);
 	call(0, PSCI_FEATURES, PSCI_FN64(PSCI_CPU_ON), 0, 0, 0);
-	emit(dir, "smccc_features");
+	seed_emit(dir, "smccc_features");
 
 	call(AARCH32, PSCI_FN64(PSCI_AFFINITY_INFO), 0, 0, 0, 0);
-	emit(dir, "aarch32_smc64");
+	seed_emit(dir, "aarch32_smc64");
 
 	call(0, PSCI_FN64(PSCI_CPU_ON), 1, NS_ENTRY, 0, 0);
 	call(0, PSCI_FN64(PSCI_AFFINITY_INFO), 1, 0, 0, 0);
-	emit(dir, "cpu_on");
+	seed_emit(dir, "cpu_on");
 
 	/* CPU 1 comes up, calls, and goes down again; then CPU 0 is the last one to go. */
 	call(0, PSCI_FN64(PSCI_CPU_ON), 1, NS_ENTRY, 0x1234, 0);
@@ -159,40 +129,40 @@ int main(int argc, char **argv)
 	call(CPU(1), PSCI_CPU_OFF, 0, 0, 0, 0);
 	call(0, PSCI_AFFINITY_INFO, 1, 0, 0, 0);
 	call(0, PSCI_CPU_OFF, 0, 0, 0, 0);
-	emit(dir, "cpu_on_call_off");
+	seed_emit(dir, "cpu_on_call_off");
 
 	/* CPU 2 is slow to come up: CPU 0 sees it pending, and a second CPU_ON is refused. */
 	call(SLOW, PSCI_FN64(PSCI_CPU_ON), 2, NS_ENTRY, 0, 0);
 	call(SLOW, PSCI_FN64(PSCI_AFFINITY_INFO), 2, 0, 0, 0);
 	call(SLOW, PSCI_FN64(PSCI_CPU_ON), 2, NS_ENTRY, 0, 0);
 	call(0, PSCI_AFFINITY_INFO, 2, 0, 0, 0);
-	emit(dir, "cpu_on_pending");
+	seed_emit(dir, "cpu_on_pending");
 
 	/* Entry points the firmware must refuse, and a CPU that does not exist. */
 	call(0, PSCI_FN64(PSCI_CPU_ON), 2, BOARD_NS_FW_BASE, 0, 0);
 	call(0, PSCI_FN64(PSCI_CPU_ON), 2, NS_ENTRY | 2, 0, 0);
 	call(0, PSCI_FN64(PSCI_CPU_ON), 2, BOARD_NS_RAM_BASE - 4, 0, 0);
 	call(0, PSCI_FN64(PSCI_CPU_ON), 9, NS_ENTRY, 0, 0);
-	emit(dir, "cpu_on_bad_entries");
+	seed_emit(dir, "cpu_on_bad_entries");
 
 	call(0, fid[CH_test], 1, 2, 0, 0);
 	call(0, BOARD_FID_DIAG_COUNTERS, CH_test, 0, 0, 0);
 	call(0, BOARD_FID_DIAG_ECHO, 1, 2, 3, 0);
 	call(0, BOARD_FID_DIAG_CHANNEL_COUNT, 0, 0, 0, 0);
 	call(0, BOARD_FID_DIAG_TIMING, CH_test, 0, 0, 0);
-	emit(dir, "echo_and_diag");
+	seed_emit(dir, "echo_and_diag");
 
 	scpi_request(CH_scpi_low, SCPI_CMD_GET_CLOCK_VALUE, 1, 1);
 	call(SHMEM, fid[CH_scpi_low], 0, 0, 0, 0);
 	scpi_request(CH_scpi_high, SCPI_CMD_SENSOR_VALUE, 2, 0);
 	call(SHMEM, fid[CH_scpi_high], 0, 0, 0, 0);
-	emit(dir, "scpi_doorbell");
+	seed_emit(dir, "scpi_doorbell");
 
 	scmi_frame(CH_scmi_a2p, SCMI_PROTO_BASE, SCMI_MSG_PROTOCOL_VERSION, 1, 0);
 	call(SHMEM, fid[CH_scmi_a2p], 0, 0, 0, 0);
 	scmi_frame(CH_scmi_smc, SCMI_PROTO_PERF, SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES, 2, 4);
 	call(SHMEM, fid[CH_scmi_smc], 0, 0, 0, 0);
-	emit(dir, "scmi_doorbell");
+	seed_emit(dir, "scmi_doorbell");
 
 	/* Each DIAG_FAULT mode armed for one doorbell, then the doorbell it spoils, then cleared. */
 	call(0, BOARD_FID_DIAG_FAULT, CH_scpi_low, FAULT_NOT_SUPPORTED, 1, 0);
@@ -204,6 +174,6 @@ int main(int argc, char **argv)
 	call(0, BOARD_FID_DIAG_FAULT, CH_scpi_high, FAULT_GARBAGE, 1, 0);
 	call(0, fid[CH_scpi_high], 0, 0, 0, 0);
 	call(0, BOARD_FID_DIAG_FAULT, CH_scpi_low, FAULT_NONE, 0, 0);
-	emit(dir, "diag_faults");
+	seed_emit(dir, "diag_faults");
 	return 0;
 }

@@ -79,10 +79,10 @@ if [ -z "$hw" ]; then
 fi
 TEMP=$hw/temp1_input
 
-# ---- the switch itself ----
-expect_eq diag_fault_bad_channel_is_invalid "$(fwcall_x0 $DIAG_FAULT 99 $FAULT_NOT_SUPPORTED 1)" 0xfffffffffffffffe
-expect_eq diag_fault_bad_mode_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo $((FAULT_GARBAGE + 1)) 1)" 0xfffffffffffffffe
-expect_eq diag_fault_zero_count_is_invalid "$(fwcall_x0 $DIAG_FAULT $lo $FAULT_NOT_SUPPORTED 0)" 0xfffffffffffffffe
+# ---- the switch itself (DIAG_FAULT is SMC32: its status is W0, lib.sh's w0) ----
+expect_eq diag_fault_bad_channel_is_invalid "$(w0 $(fwcall_x0 $DIAG_FAULT 99 $FAULT_NOT_SUPPORTED 1))" -2
+expect_eq diag_fault_bad_mode_is_invalid "$(w0 $(fwcall_x0 $DIAG_FAULT $lo $((FAULT_GARBAGE + 1)) 1))" -2
+expect_eq diag_fault_zero_count_is_invalid "$(w0 $(fwcall_x0 $DIAG_FAULT $lo $FAULT_NOT_SUPPORTED 0))" -2
 expect_eq diag_fault_nothing_armed_at_boot "$(disarm $lo) $(disarm $hi) $(disarm $a2p)" \
 	"0 0 0 0 0 0"
 

@@ -60,6 +60,12 @@ fwcall_x0() {
 	fwcall "$@" | cut -d' ' -f1
 }
 
+# w0 HEX: an SMC32 call's status as a signed number. SMCCC (DEN0028) returns SMC32 results in
+# W0-W3: the low 32 bits of x0, all of r0 on a 32-bit kernel. docs/abi.md gives the SiP calls'
+# statuses as such numbers ("-2 for a bad index"). That the firmware also sign-extends x0 for a
+# 64-bit caller is boot-rig.sh's to check (and the host tests').
+w0() { echo $(((($1 & 0xffffffff) ^ 0x80000000) - 0x80000000)); }
+
 # counters CHANNEL_INDEX: "served errors malformed" in decimal, from DIAG_COUNTERS.
 counters() {
 	set -- $(fwcall $BOARD_FID_DIAG_COUNTERS "$1")

@@ -2,6 +2,7 @@
 /* The platform hooks for host tests and fuzz harnesses: see plat_stub.h. */
 #include <stdarg.h>
 
+#include "diag.h"
 #include "plat_stub.h"
 #include "smccc.h"
 

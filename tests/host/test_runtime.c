@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "diag.h"
 #include "doorbell.h"
 #include "plat_stub.h"
 #include "services.h"

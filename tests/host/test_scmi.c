@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 
+#include "diag.h"
 #include "proto_test.h"
 #include "hammer.h"
 

@@ -28,6 +28,7 @@
 #include <drivers/console.h>
 
 #include "board.h"
+#include "diag.h"
 #include "doorbell.h"
 #include "services.h"
 #include "smc_mbox.h"
@@ -111,7 +112,7 @@ void plat_log(const char *fmt, ...)
 }
 
 #if SMC_MBOX_DIAG
-/* DIAG_MEM_ATTR and DIAG_TRAP (include/plat.h), with TF-A's own helpers: test builds only. */
+/* DIAG_MEM_ATTR and DIAG_TRAP (include/diag.h), with TF-A's own helpers: test builds only. */
 uint64_t plat_translate(uint64_t addr, bool write)
 {
 	if (write)	/* TF-A 2.8's arch_helpers.h has no ats1e3w() */

@@ -21,23 +21,14 @@
 	.align	11
 	.global	el2_stub_start
 el2_stub_start:
-	park			/* current EL, SP_EL0 */
+	.rept	8		/* current EL, SP_EL0 and SP_ELx */
 	park
-	park
-	park
-	park			/* current EL, SP_ELx */
-	park
-	park
-	park
+	.endr
 	.align	7		/* lower EL, AArch64: sync */
 	b	lower_sync
+	.rept	7		/* the rest of lower EL AArch64, and all of lower EL AArch32 */
 	park
-	park
-	park
-	park			/* lower EL, AArch32 */
-	park
-	park
-	park
+	.endr
 
 lower_sync:
 	/* No stack at EL2: keep x18 in TPIDR_EL2 while looking at the syndrome. */

@@ -35,47 +35,31 @@
 	b	smc_entry
 	.endm
 
-	.section .text.vectors, "ax"
+/*
+ * A table of 16 entries: 0-3 current EL with SP_EL0, 4-7 current EL with SP_ELx (a firmware
+ * bug), 8-11 lower EL in AArch64, 12-15 lower EL in AArch32; sync, IRQ, FIQ, SError each.
+ */
+	.macro	vector_table, name, btb_inval
 	.align	11
-	.global	el3_vectors
-el3_vectors:
-	park_vector 0		/* current EL, SP_EL0: sync */
-	park_vector 1
-	park_vector 2
-	park_vector 3
-	park_vector 4		/* current EL, SP_ELx: sync (a firmware bug) */
-	park_vector 5
-	park_vector 6
-	park_vector 7
-	smc_vector 0		/* lower EL, AArch64: sync */
-	park_vector 9
-	park_vector 10
-	park_vector 11
-	smc_vector 1		/* lower EL, AArch32: sync */
-	park_vector 13
-	park_vector 14
-	park_vector 15
+	.global	\name
+\name:
+	.irp	id, 0, 1, 2, 3, 4, 5, 6, 7
+	park_vector \id
+	.endr
+	smc_vector 0, \btb_inval	/* lower EL, AArch64: sync */
+	.irp	id, 9, 10, 11
+	park_vector \id
+	.endr
+	smc_vector 1, \btb_inval	/* lower EL, AArch32: sync */
+	.irp	id, 13, 14, 15
+	park_vector \id
+	.endr
+	.endm
 
-/* The same, for cores that must invalidate their branch predictor on entry from below. */
-	.align	11
-	.global	el3_vectors_btb_inval
-el3_vectors_btb_inval:
-	park_vector 0
-	park_vector 1
-	park_vector 2
-	park_vector 3
-	park_vector 4
-	park_vector 5
-	park_vector 6
-	park_vector 7
-	smc_vector 0, 1
-	park_vector 9
-	park_vector 10
-	park_vector 11
-	smc_vector 1, 1
-	park_vector 13
-	park_vector 14
-	park_vector 15
+	.section .text.vectors, "ax"
+	vector_table el3_vectors, 0
+	/* The same, for cores that must invalidate their branch predictor on entry from below. */
+	vector_table el3_vectors_btb_inval, 1
 
 /* x0-x3 are saved; x1 = from_aarch32. */
 smc_entry:

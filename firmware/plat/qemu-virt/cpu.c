@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The platform hooks that name, wake and time CPUs on QEMU virt (include/plat.h): which CPU
- * is running, which CPU an MPIDR names, waking the pen, and the generic timer as time; in
- * the test image also the two diagnostics that need the CPU itself (translate, trap).
+ * is running, which CPU an MPIDR names, waking the pen, and the generic timer as time.
  */
 #include <stdint.h>
 
@@ -37,21 +36,3 @@ uint64_t plat_time_ns(void)
 {
 	return read_sysreg(cntpct_el0) * (1000000000ULL / PLAT_CNTFRQ_HZ);
 }
-
-#ifdef FW_TEST_IMAGE
-uint64_t plat_translate(uint64_t addr, bool write)
-{
-	if (write)
-		__asm__ volatile("at s1e3w, %0" : : "r"(addr));
-	else
-		__asm__ volatile("at s1e3r, %0" : : "r"(addr));
-	isb();
-	return read_sysreg(par_el1);
-}
-
-void plat_trap_fp(void)
-{
-	write_sysreg(read_sysreg(cptr_el3) | CPTR_TFP, cptr_el3);
-	isb();
-}
-#endif

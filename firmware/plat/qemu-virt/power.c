@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Ending the machine: PSCI SYSTEM_OFF / SYSTEM_RESET through the secure PL061 GPIO that QEMU
- * wires to its power-off and reset requests (a rising edge on pin 0 / pin 1), PSCI
- * CPU_SUSPEND's standby, and the test image's DIAG_EXIT: one line on the secure UART
- * (BOARD_EXIT_MARKER and the status, which the runner reads), then power-off. No semihosting:
- * the runner starts QEMU without it, so nothing in any world can reach the host.
+ * wires to its power-off and reset requests (a rising edge on pin 0 / pin 1), and PSCI
+ * CPU_SUSPEND's standby. No semihosting: the runner starts QEMU without it, so nothing in any
+ * world can reach the host (the test image's DIAG_EXIT is a line on the UART: plat_diag.c).
  */
 #include <stdint.h>
 
@@ -59,11 +58,3 @@ void plat_cpu_standby(void)
 	dsb();
 	wfi();
 }
-
-#ifdef FW_TEST_IMAGE
-void plat_exit(uint32_t code)
-{
-	plat_log("%s %u\n", BOARD_EXIT_MARKER, code);
-	plat_system_off();
-}
-#endif

@@ -18,12 +18,6 @@
 #define BASE_SUB_VENDOR		"QEMU-virt"
 #define BASE_IMPL_VERSION	0x00010000U
 
-#define BASE_DISCOVER_VENDOR			0x3
-#define BASE_DISCOVER_SUB_VENDOR		0x4
-#define BASE_DISCOVER_IMPLEMENTATION_VERSION	0x5
-#define BASE_DISCOVER_LIST_PROTOCOLS		0x6
-#define BASE_DISCOVER_AGENT			0x7
-
 /* Agent 0 is the platform itself; the OS is the one agent (1). */
 #define BASE_NUM_AGENTS		1
 #define BASE_AGENT_OSPM		1
@@ -97,12 +91,12 @@ static int32_t discover_agent(struct scmi_msg *m)
 }
 
 static const struct scmi_handler base_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[BASE_DISCOVER_VENDOR]			= { discover_vendor, 0 },
-	[BASE_DISCOVER_SUB_VENDOR]		= { discover_sub_vendor, 0 },
-	[BASE_DISCOVER_IMPLEMENTATION_VERSION]	= { discover_impl_version, 0 },
-	[BASE_DISCOVER_LIST_PROTOCOLS]		= { discover_list_protocols, 4 },
-	[BASE_DISCOVER_AGENT]			= { discover_agent, 4 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_BASE_DISCOVER_VENDOR]			= { discover_vendor, 0 },
+	[SCMI_BASE_DISCOVER_SUB_VENDOR]			= { discover_sub_vendor, 0 },
+	[SCMI_BASE_DISCOVER_IMPLEMENTATION_VERSION]	= { discover_impl_version, 0 },
+	[SCMI_BASE_DISCOVER_LIST_PROTOCOLS]		= { discover_list_protocols, 4 },
+	[SCMI_BASE_DISCOVER_AGENT]			= { discover_agent, 4 },
 };
 
 const struct scmi_protocol scmi_base_protocol = {

@@ -7,7 +7,7 @@
  * INVALID_PARAMETERS ("the requested rate is not supported": SCP-firmware, Arm's SCMI
  * compliance suite). DESCRIBE_RATES ignores rate_index for a range, as the specification
  * says for the range format. RATE_GET returns the
- * programmed rate whether or not the clock is enabled; CLOCK_ATTRIBUTES bit 0 says whether
+ * programmed rate whether or not the clock is enabled; SCMI_CLOCK_ATTRIBUTES bit 0 says whether
  * it is (Linux 6.12 reads the enabled state from there for versions before 3.0).
  * No asynchronous rate changes (max_async_req = 0), no notifications, no extended names.
  */
@@ -17,12 +17,6 @@
 #include "model/model.h"
 
 #define CLOCK_VERSION			0x00010000U
-
-#define CLOCK_ATTRIBUTES		0x3
-#define CLOCK_DESCRIBE_RATES		0x4
-#define CLOCK_RATE_SET			0x5
-#define CLOCK_RATE_GET			0x6
-#define CLOCK_CONFIG_SET		0x7
 
 #define CLOCK_ATTR_ENABLED		(1U << 0)
 #define CLOCK_RATES_RANGE		(1U << 12)	/* a {min, max, step} triplet follows */
@@ -120,12 +114,12 @@ static int32_t config_set(struct scmi_msg *m)
 }
 
 static const struct scmi_handler clock_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[CLOCK_ATTRIBUTES]			= { clock_attributes, 4 },
-	[CLOCK_DESCRIBE_RATES]			= { describe_rates, 8 },
-	[CLOCK_RATE_SET]			= { rate_set, 16 },
-	[CLOCK_RATE_GET]			= { rate_get, 4 },
-	[CLOCK_CONFIG_SET]			= { config_set, 8 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_CLOCK_ATTRIBUTES]				= { clock_attributes, 4 },
+	[SCMI_CLOCK_DESCRIBE_RATES]			= { describe_rates, 8 },
+	[SCMI_CLOCK_RATE_SET]				= { rate_set, 16 },
+	[SCMI_CLOCK_RATE_GET]				= { rate_get, 4 },
+	[SCMI_CLOCK_CONFIG_SET]				= { config_set, 8 },
 };
 
 const struct scmi_protocol scmi_clock_protocol = {

@@ -17,13 +17,6 @@
 
 #define PERF_VERSION			0x00020000U
 
-#define PERF_DOMAIN_ATTRIBUTES		0x3
-#define PERF_DESCRIBE_LEVELS		0x4
-#define PERF_LIMITS_SET			0x5
-#define PERF_LIMITS_GET			0x6
-#define PERF_LEVEL_SET			0x7
-#define PERF_LEVEL_GET			0x8
-
 #define PERF_POWER_MW			(1U << 0)
 #define PERF_DOM_SET_LIMITS		(1U << 31)
 #define PERF_DOM_SET_LEVEL		(1U << 30)
@@ -160,13 +153,13 @@ static int32_t level_get(struct scmi_msg *m)
 }
 
 static const struct scmi_handler perf_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[PERF_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
-	[PERF_DESCRIBE_LEVELS]			= { describe_levels, 8 },
-	[PERF_LIMITS_SET]			= { limits_set, 12 },
-	[PERF_LIMITS_GET]			= { limits_get, 4 },
-	[PERF_LEVEL_SET]			= { level_set, 8 },
-	[PERF_LEVEL_GET]			= { level_get, 4 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_PERF_DOMAIN_ATTRIBUTES]			= { domain_attributes, 4 },
+	[SCMI_PERF_DESCRIBE_LEVELS]			= { describe_levels, 8 },
+	[SCMI_PERF_LIMITS_SET]				= { limits_set, 12 },
+	[SCMI_PERF_LIMITS_GET]				= { limits_get, 4 },
+	[SCMI_PERF_LEVEL_SET]				= { level_set, 8 },
+	[SCMI_PERF_LEVEL_GET]				= { level_get, 4 },
 };
 
 const struct scmi_protocol scmi_perf_protocol = {

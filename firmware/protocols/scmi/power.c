@@ -15,14 +15,8 @@
 
 #define POWER_VERSION			0x00020000U
 
-#define POWER_DOMAIN_ATTRIBUTES		0x3
-#define POWER_STATE_SET			0x4
-#define POWER_STATE_GET			0x5
-
 #define POWER_ATTR_SYNC			(1U << 29)
 #define POWER_SET_ASYNC			(1U << 0)
-#define POWER_STATE_ON			0x00000000U
-#define POWER_STATE_OFF			0x40000000U
 
 /* -> {le16 num_domains, le16 reserved, le32 stats_low, le32 stats_high, le32 stats_size} */
 static int32_t attributes(struct scmi_msg *m)
@@ -60,9 +54,9 @@ static int32_t state_set(struct scmi_msg *m)
 		return SCMI_NOT_FOUND;
 	if (flags & POWER_SET_ASYNC)
 		return SCMI_NOT_SUPPORTED;
-	if (state != POWER_STATE_ON && state != POWER_STATE_OFF)
+	if (state != SCMI_POWER_STATE_ON && state != SCMI_POWER_STATE_OFF)
 		return SCMI_INVALID_PARAMETERS;
-	model_pd_set(domain, state == POWER_STATE_ON);
+	model_pd_set(domain, state == SCMI_POWER_STATE_ON);
 	return SCMI_SUCCESS;
 }
 
@@ -73,15 +67,15 @@ static int32_t state_get(struct scmi_msg *m)
 
 	if (model_pd_get(fw_get_le32(m->in), &on))
 		return SCMI_NOT_FOUND;
-	scmi_out_u32(m, on ? POWER_STATE_ON : POWER_STATE_OFF);
+	scmi_out_u32(m, on ? SCMI_POWER_STATE_ON : SCMI_POWER_STATE_OFF);
 	return SCMI_SUCCESS;
 }
 
 static const struct scmi_handler power_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[POWER_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
-	[POWER_STATE_SET]			= { state_set, 12 },
-	[POWER_STATE_GET]			= { state_get, 4 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_POWER_DOMAIN_ATTRIBUTES]			= { domain_attributes, 4 },
+	[SCMI_POWER_STATE_SET]				= { state_set, 12 },
+	[SCMI_POWER_STATE_GET]				= { state_get, 4 },
 };
 
 const struct scmi_protocol scmi_power_protocol = {

@@ -15,20 +15,13 @@
  */
 #include "scmi.h"
 
-#include "doorbell.h"
 #include "fwstring.h"
 #include "model/model.h"
 
 #define RESET_VERSION			0x00010000U
 
-#define RESET_DOMAIN_ATTRIBUTES		0x3
-#define RESET_RESET			0x4
-
-#define RESET_FLAG_AUTONOMOUS		(1U << 0)
-#define RESET_FLAG_ASSERT		(1U << 1)
-#define RESET_FLAG_ASYNC		(1U << 2)
-#define RESET_FLAGS			(RESET_FLAG_AUTONOMOUS | RESET_FLAG_ASSERT | \
-					 RESET_FLAG_ASYNC)
+#define RESET_FLAGS			(SCMI_RESET_FLAG_AUTONOMOUS | SCMI_RESET_FLAG_ASSERT | \
+					 SCMI_RESET_FLAG_ASYNC)
 #define RESET_STATE_ARCH_COLD		0x00000000U
 
 /* -> {le32 attributes: [15:0] number of domains, [31:16] reserved} */
@@ -64,30 +57,19 @@ static int32_t reset(struct scmi_msg *m)
 		return SCMI_INVALID_PARAMETERS;
 	if (!model_reset_line(domain))
 		return SCMI_NOT_FOUND;
-	if (flags & RESET_FLAG_ASYNC)
-		return flags & RESET_FLAG_AUTONOMOUS ? SCMI_NOT_SUPPORTED : SCMI_INVALID_PARAMETERS;
-	if (flags & RESET_FLAG_AUTONOMOUS)
+	if (flags & SCMI_RESET_FLAG_ASYNC)
+		return flags & SCMI_RESET_FLAG_AUTONOMOUS ? SCMI_NOT_SUPPORTED : SCMI_INVALID_PARAMETERS;
+	if (flags & SCMI_RESET_FLAG_AUTONOMOUS)
 		model_reset_line_pulse(domain);
 	else
-		model_reset_line_set(domain, flags & RESET_FLAG_ASSERT);
+		model_reset_line_set(domain, flags & SCMI_RESET_FLAG_ASSERT);
 	return SCMI_SUCCESS;
 }
 
-/* For the test image's DIAG_RESET_LINE (firmware/services/sip.c): what the guest made of a line. */
-int scmi_reset_line_state(uint64_t line, uint32_t *asserted, uint32_t *resets)
-{
-	bool on;
-
-	if (line > UINT32_MAX || model_reset_line_get((unsigned int)line, &on, resets))
-		return -1;
-	*asserted = on;
-	return 0;
-}
-
 static const struct scmi_handler reset_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[RESET_DOMAIN_ATTRIBUTES]		= { domain_attributes, 4 },
-	[RESET_RESET]				= { reset, 12 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_RESET_DOMAIN_ATTRIBUTES]			= { domain_attributes, 4 },
+	[SCMI_RESET_RESET]				= { reset, 12 },
 };
 
 const struct scmi_protocol scmi_reset_protocol = {

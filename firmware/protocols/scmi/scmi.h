@@ -43,6 +43,39 @@
 #define SCMI_MSG_PROTOCOL_MESSAGE_ATTRIBUTES	0x2
 #define SCMI_MSG_NEGOTIATE_PROTOCOL_VERSION	0x10	/* base 2.1+ (Linux 6.12); not served */
 
+/*
+ * Each protocol's own messages, and the payload values that more than its server needs to
+ * know (the fuzz seeds, tests/fuzz/proto_seeds.c, are built from these).
+ */
+#define SCMI_BASE_DISCOVER_VENDOR			0x3
+#define SCMI_BASE_DISCOVER_SUB_VENDOR			0x4
+#define SCMI_BASE_DISCOVER_IMPLEMENTATION_VERSION	0x5
+#define SCMI_BASE_DISCOVER_LIST_PROTOCOLS		0x6
+#define SCMI_BASE_DISCOVER_AGENT			0x7
+#define SCMI_POWER_DOMAIN_ATTRIBUTES			0x3
+#define SCMI_POWER_STATE_SET				0x4
+#define SCMI_POWER_STATE_GET				0x5
+#define SCMI_POWER_STATE_ON				0x00000000U
+#define SCMI_POWER_STATE_OFF				0x40000000U	/* power-off type, context lost */
+#define SCMI_PERF_DOMAIN_ATTRIBUTES			0x3
+#define SCMI_PERF_DESCRIBE_LEVELS			0x4
+#define SCMI_PERF_LIMITS_SET				0x5
+#define SCMI_PERF_LIMITS_GET				0x6
+#define SCMI_PERF_LEVEL_SET				0x7
+#define SCMI_PERF_LEVEL_GET				0x8
+#define SCMI_CLOCK_ATTRIBUTES				0x3
+#define SCMI_CLOCK_DESCRIBE_RATES			0x4
+#define SCMI_CLOCK_RATE_SET				0x5
+#define SCMI_CLOCK_RATE_GET				0x6
+#define SCMI_CLOCK_CONFIG_SET				0x7
+#define SCMI_SENSOR_DESCRIPTION_GET			0x3
+#define SCMI_SENSOR_READING_GET				0x6
+#define SCMI_RESET_DOMAIN_ATTRIBUTES			0x3
+#define SCMI_RESET_RESET				0x4
+#define SCMI_RESET_FLAG_AUTONOMOUS			(1U << 0)
+#define SCMI_RESET_FLAG_ASSERT				(1U << 1)
+#define SCMI_RESET_FLAG_ASYNC				(1U << 2)
+
 /* Shared-memory layout (Linux shmem.c struct scmi_shared_mem). */
 #define SMT_CHANNEL_STATUS	0x04
 #define SMT_FLAGS		0x10

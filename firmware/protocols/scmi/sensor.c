@@ -15,9 +15,6 @@
 
 #define SENSOR_VERSION			0x00010000U
 
-#define SENSOR_DESCRIPTION_GET		0x3
-#define SENSOR_READING_GET		0x6
-
 #define SENSOR_DESC_SIZE		28	/* v1.0: id, attributes low/high, name[16] */
 #define SENSOR_READ_ASYNC		(1U << 0)
 
@@ -111,9 +108,9 @@ static int32_t reading_get(struct scmi_msg *m)
 }
 
 static const struct scmi_handler sensor_handlers[] = {
-	[SCMI_MSG_PROTOCOL_ATTRIBUTES]		= { attributes, 0 },
-	[SENSOR_DESCRIPTION_GET]		= { description_get, 4 },
-	[SENSOR_READING_GET]			= { reading_get, 8 },
+	[SCMI_MSG_PROTOCOL_ATTRIBUTES]			= { attributes, 0 },
+	[SCMI_SENSOR_DESCRIPTION_GET]			= { description_get, 4 },
+	[SCMI_SENSOR_READING_GET]			= { reading_get, 8 },
 };
 
 const struct scmi_protocol scmi_sensor_protocol = {

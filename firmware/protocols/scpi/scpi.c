@@ -17,13 +17,15 @@
 #include "doorbell.h"
 #include "fwstring.h"
 
-uint32_t scpi_dispatch(uint32_t id, const uint8_t *req, size_t req_size, uint8_t *reply,
-		       size_t *reply_len, size_t room)
+/*
+ * Look the command up, check the exact request size and the room for the reply (@room: the
+ * reply payload space the channel has), then run the handler.
+ */
+static uint32_t dispatch(uint32_t id, size_t req_size, struct scpi_msg *m, size_t room)
 {
 	const struct scpi_cmd *cmd;
 	uint32_t status;
 
-	*reply_len = 0;
 	if (id >= SCPI_CMD_COUNT || !scpi_cmds[id].handler)
 		return SCPI_ERR_SUPPORT;
 	cmd = &scpi_cmds[id];
@@ -31,11 +33,9 @@ uint32_t scpi_dispatch(uint32_t id, const uint8_t *req, size_t req_size, uint8_t
 		return SCPI_ERR_SIZE;
 	if (cmd->reply_max > room || cmd->reply_max > SCPI_REPLY_MAX)
 		return SCPI_ERR_SIZE;	/* the channel cannot hold this reply */
-	status = cmd->handler(req, reply, reply_len);
-	if (status == SCPI_OK && *reply_len > cmd->reply_max)
+	status = cmd->handler(m);
+	if (status == SCPI_OK && m->reply_len > cmd->reply_max)
 		status = SCPI_ERR_HANDLER;	/* a handler bug; never send it */
-	if (status != SCPI_OK)
-		*reply_len = 0;
 	return status;
 }
 
@@ -43,7 +43,8 @@ struct db_reply scpi_serve(volatile uint8_t *shmem, size_t size)
 {
 	uint8_t req[SCPI_HDR_SIZE + SCPI_PAYLOAD_MAX];
 	uint8_t rep[SCPI_HDR_SIZE + SCPI_REPLY_MAX];
-	size_t half, len, rep_len = 0;
+	struct scpi_msg m = { .req = req + SCPI_HDR_SIZE, .rep = rep + SCPI_HDR_SIZE };
+	size_t half, len;
 	uint32_t cmd, status;
 
 	if (!shmem || size < SCPI_MIN_REGION)
@@ -60,14 +61,13 @@ struct db_reply scpi_serve(volatile uint8_t *shmem, size_t size)
 		status = SCPI_ERR_SIZE;		/* the payload would run past the region */
 	} else {
 		fw_shmem_read(req + SCPI_HDR_SIZE, shmem + half + SCPI_HDR_SIZE, len);
-		status = scpi_dispatch(SCPI_CMD_ID(cmd), req + SCPI_HDR_SIZE, len,
-				       rep + SCPI_HDR_SIZE, &rep_len, half - SCPI_HDR_SIZE);
+		status = dispatch(SCPI_CMD_ID(cmd), len, &m, half - SCPI_HDR_SIZE);
 	}
 	if (status != SCPI_OK)
-		rep_len = 0;
+		m.reply_len = 0;
 
-	fw_put_le32(rep, SCPI_CMD_PACK(SCPI_CMD_ID(cmd), SCPI_CMD_TOKEN(cmd), rep_len));
+	fw_put_le32(rep, SCPI_CMD_PACK(SCPI_CMD_ID(cmd), SCPI_CMD_TOKEN(cmd), m.reply_len));
 	fw_put_le32(rep + 4, status);
-	fw_shmem_write(shmem, rep, SCPI_HDR_SIZE + rep_len);
+	fw_shmem_write(shmem, rep, SCPI_HDR_SIZE + m.reply_len);
 	return (struct db_reply){ .sent = true, .failed = status != SCPI_OK };
 }

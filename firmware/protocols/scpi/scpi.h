@@ -87,25 +87,22 @@
 #define SCPI_PSTATE_OFF		3
 
 /*
- * A handler reads its request payload (exactly req_size bytes, already checked) and writes
- * at most reply_max bytes of reply payload, setting *reply_len. It returns an SCPI status;
- * on error the reply carries no payload.
+ * One command, private copies only: a handler reads the request payload (exactly req_size
+ * bytes, already checked) and writes at most reply_max bytes of reply payload, setting
+ * reply_len. It returns an SCPI status; on error the reply carries no payload.
  */
-typedef uint32_t (*scpi_handler_fn)(const uint8_t *req, uint8_t *reply, size_t *reply_len);
+struct scpi_msg {
+	const uint8_t *req;
+	uint8_t *rep;
+	size_t reply_len;
+};
 
 struct scpi_cmd {
-	scpi_handler_fn handler;
+	uint32_t (*handler)(struct scpi_msg *m);
 	uint16_t req_size;
 	uint16_t reply_max;
 };
 
 extern const struct scpi_cmd scpi_cmds[SCPI_CMD_COUNT];
-
-/*
- * The generic part: look the command up, check the exact request size and the room for the
- * reply, then run the handler. @room is the reply payload space the channel has.
- */
-uint32_t scpi_dispatch(uint32_t id, const uint8_t *req, size_t req_size, uint8_t *reply,
-		       size_t *reply_len, size_t room);
 
 #endif

@@ -398,9 +398,13 @@ fi
 
 # Every SCMI instance with raw mode: the mailbox one (our controller) and Linux's own
 # arm,scmi-smc one when the board has it.
+# (The instances are globbed with globbing on for that one line: the rows' "*" wildcards
+# need it off, or they expand to the guest's file names.)
 n=0
 set +f
-for d in /sys/kernel/debug/scmi/*; do
+instances=$(echo /sys/kernel/debug/scmi/*)
+set -f
+for d in $instances; do
 	[ -d "$d/raw" ] || continue
 	t=$(cat "$d/transport/type" 2> /dev/null || echo "?")
 	run_instance "$d/raw" "raw$(basename "$d")_$t"

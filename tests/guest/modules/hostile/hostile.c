@@ -41,6 +41,7 @@
 #include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/math64.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -615,13 +616,13 @@ static int hammer_thread(void *data)
 	complete(&h->started);
 	while (!kthread_should_stop()) {
 		v = rng_next(&s);
-		off = from + ((v >> 32) % (len / 4)) * 4;
+		off = from + ((u32)(v >> 32) % (len / 4)) * 4;
 		/* SCMI lengths mostly small, so that frames get past the length check */
 		if (off == SMT_LENGTH && h->c->service == SERVICE_SCMI && (v & 0x7000))
 			v &= 0xff;
 		writel((u32)v | hammer_keep_bad(h, off), m + off);
 		if (!(v & 0xf00)) {	/* now and then a byte anywhere in the region */
-			off = (v >> 12) % h->c->size;
+			div_u64_rem(v >> 12, h->c->size, &off);
 			if (!hammer_keep_bad(h, off & ~3U))
 				writeb(v >> 40, m + off);
 		}
@@ -646,13 +647,13 @@ static void hammer_good_frame(struct hammer *h, void __iomem *m, u64 v)
 	unsigned int k;
 
 	if (h->c->service == SERVICE_SCMI) {
-		k = v % ARRAY_SIZE(scmi_proto);
+		div_u64_rem(v, ARRAY_SIZE(scmi_proto), &k);
 		writel(SMT_FREE, m + SMT_CHANNEL_STATUS);
 		writel(LEN(4), m + SMT_LENGTH);
 		writel(SCMI_HDR(scmi_msg[k], 0, scmi_proto[k], (v >> 8) & 0x3ff), m + SMT_HEADER);
 		writel((v >> 20) % 2, m + SMT_PAYLOAD);
 	} else {
-		k = v % ARRAY_SIZE(scpi_ids);
+		div_u64_rem(v, ARRAY_SIZE(scpi_ids), &k);
 		writel(SCPI_CMD(scpi_ids[k], (v >> 8) & 0xff, k == 2 ? 1 : 2), m + h->c->size / 2);
 		writel((v >> 20) % 2, m + h->c->size / 2 + 8);
 	}
@@ -805,7 +806,7 @@ static int hammer_run(struct run *r, unsigned int idx, u64 rings, bool bad, u64 
 		}
 		out("figure: %s: rings %llu, served %llu (protocol errors %u), malformed %llu, hammer writes %llu during the rings (%llu in all), cpu%u rings, cpu%u hammers, %llu ms\n",
 		    name, h->rings, h->served, now.errors - before.errors, h->malformed, during,
-		    h->iterations, h->ringer_cpu, h->hammer_cpu, h->ns / 1000000);
+		    h->iterations, h->ringer_cpu, h->hammer_cpu, div_u64(h->ns, NSEC_PER_MSEC));
 	}
 	verdict(r, name, fail);
 	kfree(h);
@@ -1025,7 +1026,7 @@ static int do_run(char *cmd)
 	if (ret)
 		return ret;
 	out("figure: cases %u, failed %u, doorbells rung %llu, %llu ms\n", r.cases, r.failed,
-	    r.frames, (ktime_get_ns() - t0) / 1000000);
+	    r.frames, div_u64(ktime_get_ns() - t0, NSEC_PER_MSEC));
 	pr_info("%s: %u cases, %u failed, %llu doorbells\n", argv[0], r.cases, r.failed,
 		r.frames);
 	return r.failed ? -EIO : 0;

@@ -30,6 +30,7 @@
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/math64.h>
 #include <linux/mailbox/arm-smccc-mbox.h>
 #include <linux/mailbox_client.h>
 #include <linux/mailbox_controller.h>
@@ -312,8 +313,9 @@ static int bench_run(const struct bench_op *op, u32 count, int threads)
 		  "mean_ns=%llu elapsed_ns=%llu msgs_per_s=%llu errors=%u first_error=%d "
 		  "rx_errors=%u\n",
 		  op->name, threads, count, ticks_to_ns(all[n / 2]),
-		  ticks_to_ns(all[(n * 99) / 100]), ticks_to_ns(all[n - 1]), ticks_to_ns(all[0]),
-		  ticks_to_ns(sum) / n, elapsed,
+		  ticks_to_ns(all[div64_u64(n * 99, 100)]), ticks_to_ns(all[n - 1]),
+		  ticks_to_ns(all[0]),
+		  div64_u64(ticks_to_ns(sum), n), elapsed,
 		  elapsed ? div64_u64(n * NSEC_PER_SEC, elapsed) : 0, errors, first_error,
 		  rx_errors);
 out:
