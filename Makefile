@@ -83,14 +83,14 @@ check-kernels: setup kernels
 	@tools/run-checks kconfig-default
 
 # The guest suites on kernels built from source with the driver built in, as a distribution
-# would build it: arm64 with the series and its RFC (6.1-rfc), 32-bit Arm with the series
+# would build it: arm64 with the series (6.1-builtin), 32-bit Arm with the series
 # (6.1-arm-builtin). The first run builds the kernels that are missing (tools/build-kernel:
 # 45-55 min each on a 2-core host; README: duration). Not part of make check: a clean clone
 # must not build kernels.
 check-builtin: setup kernels all
-	@tools/build-kernel --plain --rfc 6.1
+	@tools/build-kernel --plain --series 6.1
 	@tools/build-kernel --arch arm --series 6.1
-	@$(MAKE) -s --no-print-directory modules-6.1-rfc modules-6.1-arm-builtin
+	@$(MAKE) -s --no-print-directory modules-6.1-builtin modules-6.1-arm-builtin
 	@tools/run-checks guest-builtin
 
 patches:
