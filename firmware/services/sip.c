@@ -24,8 +24,8 @@
 #define CHANNEL_ENTRY(id, dt_name, fid_, off, sz, svc) \
 	{ .name = dt_name, .fid = fid_, .offset = off, .size = sz, .service = svc },
 
-struct channel sip_channels[] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
-const unsigned int sip_channel_count = sizeof(sip_channels) / sizeof(sip_channels[0]);
+struct channel sip_channels[SIP_CHANNEL_COUNT] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
+const unsigned int sip_channel_count = SIP_CHANNEL_COUNT;
 
 void sip_init(uintptr_t shmem_base)
 {

@@ -26,7 +26,12 @@ struct channel {
 	struct db_counters cnt;		/* written only by the guard's holder */
 };
 
-extern struct channel sip_channels[];
+/* The board's channels, counted once at compile time (sip_channels[] and anything kept per
+ * channel beside it are sized by it). */
+#define SIP_CHANNEL_ONE(...)	+ 1
+#define SIP_CHANNEL_COUNT	(0 BOARD_CHANNELS(SIP_CHANNEL_ONE))
+
+extern struct channel sip_channels[SIP_CHANNEL_COUNT];
 extern const unsigned int sip_channel_count;
 
 /*

@@ -37,8 +37,7 @@ struct channel_diag {
 	uint64_t faults;		/* ... faults injected */
 };
 
-#define ONE_CHANNEL(...)	+ 1
-static struct channel_diag channel_diag[0 BOARD_CHANNELS(ONE_CHANNEL)];
+static struct channel_diag channel_diag[SIP_CHANNEL_COUNT];
 
 static struct channel_diag *diag_of(const struct channel *ch)
 {

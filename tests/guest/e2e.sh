@@ -68,11 +68,11 @@ else
 	# The bound uses the time that really passed between the two reads (the guest's clock,
 	# which follows the firmware's counter): on a loaded host, or a debug kernel, "sleep 1"
 	# can take two seconds or more.
-	ms0=$(awk '/^now at/ { print int($3 / 1000000); exit }' /proc/timer_list)
+	ns0=$(now_ns)
 	t0=$(cat $hw/temp1_input)
 	sleep 1
 	t0b=$(cat $hw/temp1_input)
-	ms=$(($(awk '/^now at/ { print int($3 / 1000000); exit }' /proc/timer_list) - ms0))
+	ms=$((($(now_ns) - ns0) / 1000000))
 	slope=$(((TEMP_0_MAX - TEMP_0_MIN) * 2000 / TEMP_0_PERIOD_MS))
 	d=$((t0b - t0))
 	[ $d -lt 0 ] && d=$((-d))

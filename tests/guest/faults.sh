@@ -29,7 +29,6 @@ SCMI_CLK=$CLK_1_NAME
 SCMI_CLK_RATE=$CLK_1_INIT
 LATE_US=100000
 
-now_ns() { awk '/^now at/ { print $3; exit }' /proc/timer_list; }
 
 # read_once FILE: one read(2); sets RV (value or error text), RC and MS (how long it took).
 read_once() {

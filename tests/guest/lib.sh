@@ -81,3 +81,6 @@ version_from_dmesg() {
 }
 boot_smccc_version() { version_from_dmesg "SMC Calling Convention"; }
 boot_psci_version() { version_from_dmesg "PSCI"; }
+
+# now_ns: the kernel's monotonic clock in ns (it runs on the counter the firmware's model reads).
+now_ns() { awk '/^now at/ { print $3; exit }' /proc/timer_list; }
