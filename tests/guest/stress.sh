@@ -25,7 +25,9 @@
 #         the SCPI loops take turns (a one-byte token in a FIFO), one message in flight at a
 #         time, as this test did while tx-done came from the framework's poll timer: a late
 #         timer interrupt then expired the 20 ms, and arm_scpi, which recycles a message the
-#         framework may still hold, oopsed in scpi_send_message (4 CPUs, 6.12).
+#         framework may still hold, oopsed in scpi_send_message (4 CPUs, 6.12). With more
+#         vCPUs than host cores the emulator alone stalls the guest that long (README, "Known
+#         issues"): run such guests with --icount, as tools/stress does.
 #   SCMI  reads of the SCMI clocks' debugfs clk_rate (clk-scmi has CLK_GET_RATE_NOCACHE:
 #         one CLOCK_RATE_GET each); the only SCMI traffic a stock Debian guest can be made
 #         to generate on demand (no scmi-hwmon, scmi-cpufreq or SCMI raw mode)
