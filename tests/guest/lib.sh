@@ -37,8 +37,16 @@ bound() {
 	done
 }
 
-# slab: the kernel's slab memory in kB (/proc/meminfo), the life-cycle tests' leak measure.
-slab() { awk '/^Slab:/ { print $2 }' /proc/meminfo; }
+# slab: the kernel's unreclaimable slab memory in kB (/proc/meminfo SUnreclaim), the
+# life-cycle tests' leak measure: what a driver kmallocs and never frees stays there, while
+# the reclaimable part (radix-tree nodes, mostly) is cache. Measured on 6.1 over three rounds
+# of 200 unbind/bind cycles of the spare controller: total Slab grew by 100, 144 and 16 kB
+# (one make check failed a 256 kB bound on it with 272 kB), SUnreclaim by 100, 72 and -16 kB,
+# the first round most (kmalloc-128, filp and sighand_cache slabs filling up, not objects
+# kept). A bound of a few hundred kB after a warm-up catches a leak of what every probe
+# allocates (the controller and its channels); single small objects are kmemleak's to find
+# (make check-debug).
+slab() { awk '/^SUnreclaim:/ { print $2 }' /proc/meminfo; }
 
 # slab_growth_ok NAME BEFORE AFTER LIMIT_KB: pass NAME if the slab grew less than LIMIT_KB.
 # On a kernel with kmemleak (make check-debug) the slab is no leak measure: KASAN's quarantine
@@ -47,11 +55,11 @@ slab() { awk '/^Slab:/ { print $2 }' /proc/meminfo; }
 # the end of the run reports every unreferenced object instead, and NAME is not asserted here.
 slab_growth_ok() {
 	if [ -e /sys/kernel/debug/kmemleak ]; then
-		echo "   ($1: slab ${2} kB -> ${3} kB, not compared: the kmemleak scan checks leaks)"
+		echo "   ($1: SUnreclaim ${2} kB -> ${3} kB, not compared: the kmemleak scan checks leaks)"
 	elif [ $(($3 - $2)) -lt "$4" ]; then
 		pass "$1"
 	else
-		fail "$1" "Slab ${2} kB -> ${3} kB"
+		fail "$1" "SUnreclaim ${2} kB -> ${3} kB"
 	fi
 }
 
