@@ -69,6 +69,9 @@ struct arm_smc_mbox_chan {
  * struct arm_smc_mbox - one controller, i.e. one device tree node
  * @controller:		the mailbox controller
  * @hvc:		call the firmware with HVC rather than SMC
+ * @smccc_1_1:		the firmware implements SMCCC v1.1 or later on this
+ *			conduit, so it preserves x4-x17 and the call can be
+ *			made inline
  * @register_mode:	messages are struct arm_smccc_mbox_msg, whose
  *			arguments go to the firmware in registers
  * @chan_data:		per-channel data, one entry per function ID
@@ -76,6 +79,7 @@ struct arm_smc_mbox_chan {
 struct arm_smc_mbox {
 	struct mbox_controller controller;
 	bool hvc;
+	bool smccc_1_1;
 	bool register_mode;
 	struct arm_smc_mbox_chan chan_data[];
 };
@@ -85,71 +89,127 @@ static struct arm_smc_mbox *to_arm_smc_mbox(struct mbox_controller *mbox)
 	return container_of(mbox, struct arm_smc_mbox, controller);
 }
 
-/* SMCCC: a negative x0 (w0 for SMC32) is an error. */
-static long arm_smc_mbox_ret(const struct arm_smc_mbox_chan *schan,
-			     unsigned long a0)
+/* x0..x3 as the client gets them: an SMC32 result is w0..w3, zero-extended. */
+static void arm_smc_mbox_store(const struct arm_smc_mbox_chan *schan,
+			       const struct arm_smccc_res *res,
+			       struct arm_smccc_mbox_msg *msg)
 {
-	return schan->smc32 ? (long)(s32)a0 : (long)a0;
+	if (schan->smc32) {
+		msg->res[0] = lower_32_bits(res->a0);
+		msg->res[1] = lower_32_bits(res->a1);
+		msg->res[2] = lower_32_bits(res->a2);
+		msg->res[3] = lower_32_bits(res->a3);
+	} else {
+		msg->res[0] = res->a0;
+		msg->res[1] = res->a1;
+		msg->res[2] = res->a2;
+		msg->res[3] = res->a3;
+	}
 }
 
 /*
- * Call the firmware with x1..x6 = @args and store x0..x3 and the status in
- * @msg. Errors are logged here; they reach the client through @msg.
+ * SMCCC v1.0 firmware may clobber x4-x17: the out-of-line arm_smccc_smc() and
+ * arm_smccc_hvc() save them. Kept out of the inline path, whose result then
+ * stays in registers.
  */
-static void arm_smc_mbox_call(struct mbox_chan *chan,
-			      const struct arm_smc_mbox_chan *schan,
-			      const unsigned long *args,
-			      struct arm_smccc_mbox_msg *msg)
+static noinline void arm_smc_mbox_call_1_0(const struct arm_smc_mbox *smbox,
+					   const struct arm_smc_mbox_chan *schan,
+					   unsigned long a1, unsigned long a2,
+					   unsigned long a3, unsigned long a4,
+					   unsigned long a5, unsigned long a6,
+					   struct arm_smccc_mbox_msg *msg)
+{
+	struct arm_smccc_res res;
+
+	if (smbox->hvc)
+		arm_smccc_hvc(schan->func_id, a1, a2, a3, a4, a5, a6, 0, &res);
+	else
+		arm_smccc_smc(schan->func_id, a1, a2, a3, a4, a5, a6, 0, &res);
+	arm_smc_mbox_store(schan, &res, msg);
+}
+
+/* The cold end of a call: the firmware returned an error in x0. */
+static noinline void arm_smc_mbox_failed(struct mbox_chan *chan,
+					 const struct arm_smc_mbox_chan *schan,
+					 struct arm_smccc_mbox_msg *msg, long ret)
 {
 	struct arm_smc_mbox *smbox = to_arm_smc_mbox(chan->mbox);
+
+	msg->status = ret == SMCCC_RET_NOT_SUPPORTED ? -EOPNOTSUPP : -EIO;
+	dev_err_ratelimited(chan->mbox->dev,
+			    "channel %td: function 0x%08x returned %ld\n",
+			    schan - smbox->chan_data, schan->func_id, ret);
+}
+
+/*
+ * Call the firmware with x1..x6 = @a1..@a6 (x7 = 0) and store x0..x3 and the
+ * status in @msg. Errors are logged here; they reach the client through @msg.
+ * This is the whole doorbell: firmware that implements SMCCC v1.1 gets the
+ * inline call, as arm_smccc_1_1_invoke() makes it (the SCMI SMC transport's
+ * way), since it preserves x4-x17; other firmware the v1.0 call.
+ */
+static __always_inline void arm_smc_mbox_call(struct mbox_chan *chan,
+					      const struct arm_smc_mbox *smbox,
+					      const struct arm_smc_mbox_chan *schan,
+					      unsigned long a1, unsigned long a2,
+					      unsigned long a3, unsigned long a4,
+					      unsigned long a5, unsigned long a6,
+					      struct arm_smccc_mbox_msg *msg)
+{
 	struct arm_smccc_res res;
 	long ret;
 
-	if (smbox->hvc)
-		arm_smccc_hvc(schan->func_id, args[0], args[1], args[2], args[3],
-			      args[4], args[5], 0, &res);
-	else
-		arm_smccc_smc(schan->func_id, args[0], args[1], args[2], args[3],
-			      args[4], args[5], 0, &res);
-
-	if (schan->smc32) {
-		res.a0 = lower_32_bits(res.a0);
-		res.a1 = lower_32_bits(res.a1);
-		res.a2 = lower_32_bits(res.a2);
-		res.a3 = lower_32_bits(res.a3);
+	if (likely(smbox->smccc_1_1)) {
+		if (smbox->hvc)
+			arm_smccc_1_1_hvc(schan->func_id, a1, a2, a3, a4, a5, a6,
+					  0, &res);
+		else
+			arm_smccc_1_1_smc(schan->func_id, a1, a2, a3, a4, a5, a6,
+					  0, &res);
+		arm_smc_mbox_store(schan, &res, msg);
+	} else {
+		arm_smc_mbox_call_1_0(smbox, schan, a1, a2, a3, a4, a5, a6, msg);
 	}
-	msg->res[0] = res.a0;
-	msg->res[1] = res.a1;
-	msg->res[2] = res.a2;
-	msg->res[3] = res.a3;
 
-	ret = arm_smc_mbox_ret(schan, res.a0);
+	/* SMCCC: a negative x0 (w0 for SMC32) is an error. */
+	ret = schan->smc32 ? (long)(s32)msg->res[0] : (long)msg->res[0];
 	msg->status = 0;
-	if (unlikely(ret < 0)) {
-		msg->status = ret == SMCCC_RET_NOT_SUPPORTED ? -EOPNOTSUPP : -EIO;
-		dev_err_ratelimited(chan->mbox->dev,
-				    "channel %td: function 0x%08x returned %ld\n",
-				    schan - smbox->chan_data, schan->func_id, ret);
-	}
+	if (unlikely(ret < 0))
+		arm_smc_mbox_failed(chan, schan, msg, ret);
+}
+
+/* Register mode: the client's x1..x6, 32 bits of each for an SMC32 call. */
+static noinline void arm_smc_mbox_call_regs(struct mbox_chan *chan,
+					    const struct arm_smc_mbox *smbox,
+					    const struct arm_smc_mbox_chan *schan,
+					    struct arm_smccc_mbox_msg *msg)
+{
+	unsigned long args[ARM_SMCCC_MBOX_NUM_ARGS];
+	unsigned int i;
+
+	for (i = 0; i < ARM_SMCCC_MBOX_NUM_ARGS; i++)
+		args[i] = schan->smc32 ? lower_32_bits(msg->args[i]) :
+					 msg->args[i];
+	arm_smc_mbox_call(chan, smbox, schan, args[0], args[1], args[2],
+			  args[3], args[4], args[5], msg);
 }
 
 static int arm_smc_mbox_send_data(struct mbox_chan *chan, void *data)
 {
 	struct arm_smc_mbox *smbox = to_arm_smc_mbox(chan->mbox);
 	struct arm_smc_mbox_chan *schan = chan->con_priv;
-	unsigned long args[ARM_SMCCC_MBOX_NUM_ARGS];
 	struct arm_smccc_mbox_msg *msg = data;
-	unsigned int i;
 
-	if (!smbox->register_mode) {
+	if (likely(!smbox->register_mode)) {
 		/*
 		 * Doorbell mode: the client's message is opaque and never
 		 * read, so no kernel memory ends up in the firmware's
-		 * registers. The arguments (x1 = channel index) were set at
-		 * probe; this is the hot path, kept to the call itself.
+		 * registers: x1 = the channel index (set at probe), zeros.
+		 * This is the hot path, kept to the call itself.
 		 */
 		msg = &schan->doorbell;
-		arm_smc_mbox_call(chan, schan, msg->args, msg);
+		arm_smc_mbox_call(chan, smbox, schan, msg->args[0], 0, 0, 0, 0,
+				  0, msg);
 	} else if (!msg) {
 		dev_err_ratelimited(chan->mbox->dev,
 				    "channel %td: register mode needs a message\n",
@@ -157,10 +217,7 @@ static int arm_smc_mbox_send_data(struct mbox_chan *chan, void *data)
 		msg = &schan->doorbell;
 		msg->status = -EINVAL;
 	} else {
-		for (i = 0; i < ARM_SMCCC_MBOX_NUM_ARGS; i++)
-			args[i] = schan->smc32 ? lower_32_bits(msg->args[i]) :
-						 msg->args[i];
-		arm_smc_mbox_call(chan, schan, args, msg);
+		arm_smc_mbox_call_regs(chan, smbox, schan, msg);
 	}
 
 	/*
@@ -436,6 +493,14 @@ static int arm_smc_mbox_probe(struct platform_device *pdev)
 	}
 
 	smbox->hvc = hvc;
+	/*
+	 * The kernel knows the SMCCC version only of the conduit PSCI uses
+	 * (SMCCC_VERSION, through PSCI_FEATURES): only calls on that conduit
+	 * may take the v1.1 path.
+	 */
+	smbox->smccc_1_1 = IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY) &&
+			   arm_smccc_1_1_get_conduit() ==
+			   (hvc ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC);
 	smbox->register_mode = of_property_read_bool(np, "arm,register-mode");
 
 	smbox->controller.dev = dev;
@@ -451,7 +516,8 @@ static int arm_smc_mbox_probe(struct platform_device *pdev)
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot register the controller\n");
 
-	dev_dbg(dev, "%d channel(s), %s, %s mode\n", count, hvc ? "HVC" : "SMC",
+	dev_dbg(dev, "%d channel(s), %s (SMCCC %s), %s mode\n", count,
+		hvc ? "HVC" : "SMC", smbox->smccc_1_1 ? "v1.1" : "v1.0",
 		smbox->register_mode ? "register" : "doorbell");
 
 	return 0;
