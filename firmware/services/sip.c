@@ -25,13 +25,12 @@
 	{ .name = dt_name, .fid = fid_, .offset = off, .size = sz, .service = svc },
 
 struct channel sip_channels[SIP_CHANNEL_COUNT] = { BOARD_CHANNELS(CHANNEL_ENTRY) };
-const unsigned int sip_channel_count = SIP_CHANNEL_COUNT;
 
 void sip_init(uintptr_t shmem_base)
 {
 	unsigned int i;
 
-	for (i = 0; i < sip_channel_count; i++) {
+	for (i = 0; i < SIP_CHANNEL_COUNT; i++) {
 		struct channel *ch = &sip_channels[i];
 
 		ch->shmem = (volatile uint8_t *)(shmem_base + ch->offset);
@@ -53,7 +52,7 @@ static struct channel *find_channel(uint32_t fid)
 {
 	unsigned int i;
 
-	for (i = 0; i < sip_channel_count; i++)
+	for (i = 0; i < SIP_CHANNEL_COUNT; i++)
 		if (sip_channels[i].fid == fid && channel_in_image(&sip_channels[i]))
 			return &sip_channels[i];
 	return NULL;

@@ -32,7 +32,6 @@ struct channel {
 #define SIP_CHANNEL_COUNT	(0 BOARD_CHANNELS(SIP_CHANNEL_ONE))
 
 extern struct channel sip_channels[SIP_CHANNEL_COUNT];
-extern const unsigned int sip_channel_count;
 
 /*
  * sip_diag.c, in the test image only: the diagnostic calls (DIAG_*) and what they arm on a

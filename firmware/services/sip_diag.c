@@ -97,7 +97,7 @@ bool sip_diag_fault(struct channel *ch, struct smc_result *res)
 /* The channel a diagnostic call names by its index, or NULL and INVALID_PARAMS in x0. */
 static const struct channel *diag_channel(uint64_t index, struct smc_result *res)
 {
-	if (index < sip_channel_count)
+	if (index < SIP_CHANNEL_COUNT)
 		return &sip_channels[index];
 	res->x0 = SMCCC_INVALID_PARAMS;
 	return NULL;
@@ -140,7 +140,7 @@ static void diag_fault(const struct smc_call *call, struct smc_result *res)
 	struct channel *ch;
 	struct channel_diag *d;
 
-	if (index >= sip_channel_count || mode > FAULT_GARBAGE ||
+	if (index >= SIP_CHANNEL_COUNT || mode > FAULT_GARBAGE ||
 	    (mode != FAULT_NONE && !count) || count > UINT32_MAX || us > FAULT_MAX_DELAY_US) {
 		res->x0 = SMCCC_INVALID_PARAMS;
 		return;
@@ -200,7 +200,7 @@ void sip_diag_handle(const struct smc_call *call, struct smc_result *res)
 		res->x3 = call->arg[2];
 		break;
 	case BOARD_FID_DIAG_CHANNEL_COUNT:
-		res->x0 = sip_channel_count;
+		res->x0 = SIP_CHANNEL_COUNT;
 		break;
 	case BOARD_FID_DIAG_TIMING:
 		diag_timing(call->arg[0], res);
