@@ -41,6 +41,12 @@
 # firmware served.
 # (The firmware cannot count busy rejections for us; a refused doorbell would show as a
 # driver error line, a client error and a missing firmware count.)
+#
+# STRESS_TRACE=1 (arm64): also trace the mailbox's path (kprobes on mbox_send_message and its
+# return, the driver's send_data() and tx-done irq_work, tx_tick; context switches, wake-ups,
+# IPIs, timer expiries) until the first send that fails, which stops the trace, and print its
+# last 35 ms at the end, with each CPU's longest silence in them: what traced the arm_scpi
+# timeouts of README's "Known issues". It slows every message; a diagnostic, not a test.
 
 if [ ! -e /qemu-run/env ]; then
 	# On the host: qemu-run passes no arguments to a script, so bake them into a copy.
@@ -50,7 +56,8 @@ if [ ! -e /qemu-run/env ]; then
 	tmp=$(mktemp)
 	trap 'rm -f "$tmp"' EXIT
 	{
-		echo "STRESS_MESSAGES=$msgs STRESS_SCPI_SERIAL=${STRESS_SCPI_SERIAL:-0}"
+		echo "STRESS_MESSAGES=$msgs STRESS_SCPI_SERIAL=${STRESS_SCPI_SERIAL:-0}" \
+			"STRESS_TRACE=${STRESS_TRACE:-0}"
 		cat "$0"
 	} > "$tmp"
 	# A few hundred messages/s at worst (4 vCPUs on a busy 2-core host), plus the boot.
@@ -190,6 +197,55 @@ probes_on() {
 	echo 'hist:keys=ret' > $T/events/kprobes/scpi_ret/trigger &&
 	echo 1 > $T/events/kprobes/scpi_tx/enable &&
 	echo 1 > $T/events/kprobes/scpi_ret/enable
+}
+# STRESS_TRACE=1: see the top. tx_tick is static and may be inlined: then it is left out.
+trace_on() {
+	echo 4096 > $T/buffer_size_kb &&
+	echo 'p:mbx_send mbox_send_message chan=%x0 msg=%x1' >> $T/kprobe_events &&
+	echo 'r:mbx_sent mbox_send_message ret=$retval:s32' >> $T/kprobe_events &&
+	echo 'p:mbx_send_data arm_smc_mbox_send_data chan=%x0 msg=%x1' >> $T/kprobe_events &&
+	echo 'p:mbx_txdone_work arm_smc_mbox_txdone_work' >> $T/kprobe_events || return 1
+	echo 'p:mbx_tx_tick tx_tick chan=%x0 r=%x1:s32' >> $T/kprobe_events 2> /dev/null
+	for e in kprobes/mbx_send kprobes/mbx_sent kprobes/mbx_send_data kprobes/mbx_txdone_work \
+		kprobes/mbx_tx_tick sched/sched_switch sched/sched_wakeup ipi/ipi_raise \
+		ipi/ipi_entry timer/hrtimer_expire_entry; do
+		[ -e $T/events/$e ] && echo 1 > $T/events/$e/enable
+	done
+	echo 'traceoff if ret < 0' > $T/events/kprobes/mbx_sent/trigger &&
+	echo 1 > $T/tracing_on
+}
+# trace_dump: the trace's last 35 ms, and each CPU's longest silence in them (a busy CPU
+# ticks every 4 ms: tests/guest/vcpu-stalls.sh).
+trace_dump() {
+	if [ "$(cat $T/tracing_on)" = 1 ]; then
+		echo "   (stress trace: no send failed)"
+		return
+	fi
+	cat $T/trace > /tmp/stress.trace
+	awk '/^#/ { next }
+		{
+			for (i = 1; i <= NF; i++) {
+				if ($i ~ /^\[[0-9]+\]$/) c[NR] = substr($i, 2, length($i) - 2) + 0
+				if ($i ~ /^[0-9]+\.[0-9]+:$/) { t[NR] = substr($i, 1, length($i) - 1) + 0; break }
+			}
+			line[NR] = $0
+			end = t[NR]
+		}
+		END {
+			printf "   (stress trace: the last 35 ms up to the first failed send, at %.6f s)\n", end
+			for (n = 1; n <= NR; n++) {
+				if (!(n in t) || t[n] < end - 0.035) continue
+				print "trace: " line[n]
+				k = c[n]
+				from = (k in last) ? last[k] : end - 0.035
+				if (t[n] - from > gap[k]) gap[k] = t[n] - from
+				last[k] = t[n]
+			}
+			for (k in last) {
+				if (end - last[k] > gap[k]) gap[k] = end - last[k]
+				printf "   (stress trace: cpu %s silent for at most %.1f ms)\n", k, gap[k] * 1000
+			}
+		}' /tmp/stress.trace
 }
 # hist EVENT: "key count" lines of a histogram. Keys print unsigned: -62 shows as
 # 18446744073709551554 (or 4294967234), so small negative ones are turned back.
@@ -351,6 +407,10 @@ if ! probes_on 2> /tmp/probes.err; then
 	fail stress_scpi_probes "$(cat /tmp/probes.err)"
 	exit 1
 fi
+if [ "${STRESS_TRACE:-0}" = 1 ] && ! trace_on 2> /tmp/trace.err; then
+	fail stress_trace "$(cat /tmp/trace.err)"
+	exit 1
+fi
 for p in $CPUFREQ/policy*; do
 	echo userspace > $p/scaling_governor || fail stress_cpufreq_userspace "$p"
 done
@@ -381,4 +441,5 @@ all=$((all + ROUND_MSGS)) tcs=$((tcs + ROUND_CS))
 echo "   (stress total: $all messages from $SMP CPUs in $((tcs / 100)).$(printf %02d $((tcs % 100))) s, $((all * 100 / tcs)) msgs/s)"
 [ $all -ge "$MESSAGES" ] && pass "stress_at_least_${MESSAGES}_messages" ||
 	fail "stress_at_least_${MESSAGES}_messages" "only $all"
+[ "${STRESS_TRACE:-0}" = 1 ] && trace_dump
 exit $FAILED
