@@ -92,3 +92,44 @@ boot_psci_version() { version_from_dmesg "PSCI"; }
 
 # now_ns: the kernel's monotonic clock in ns (it runs on the counter the firmware's model reads).
 now_ns() { awk '/^now at/ { print $3; exit }' /proc/timer_list; }
+
+# TRACE_FIELDS: an awk rule for ftrace's text output ("TASK-PID [CPU] FLAGS TIME: EVENT: ..."),
+# to put first in a program: it sets cpu and t (seconds) on each event line and skips the rest.
+TRACE_FIELDS='{
+	t = -1
+	for (i = 1; i <= NF; i++) {
+		if ($i ~ /^\[[0-9]+\]$/) cpu = substr($i, 2, length($i) - 2) + 0
+		if ($i ~ /^[0-9]+\.[0-9]+:$/) { t = substr($i, 1, length($i) - 1) + 0; break }
+	}
+	if (t < 0 || $0 ~ /^#/) next
+}'
+
+# trace_silences FILE HEAD TAIL: how long each CPU of the trace in FILE (sched_switch among its
+# events) went without an event while busy (its last sched_switch not to the idle task). A busy
+# CPU takes its scheduler tick every 4 ms (HZ=250), so a longer silence is time its vCPU was not
+# run. Counts the silences that end after the trace's first HEAD seconds and, when TAIL is not
+# 0, within its last TAIL seconds; the trace's last event ends each CPU's last silence. One line
+# a CPU: "cpu N: busy S.S s, A silences over 10 ms, B over 20 ms, longest L.L ms".
+trace_silences() {
+	awk -v head="$2" -v tail="$3" "$TRACE_FIELDS"'
+		function silence(c, g) {
+			busy[c] += g
+			if (g > 0.010) n10[c]++
+			if (g > 0.020) n20[c]++
+			if (g > mx[c]) mx[c] = g
+		}
+		FNR == NR { if (first == "") first = t; last = t; next }
+		{
+			from = tail > 0 ? last - tail : first + head
+			if (t > from && (cpu in prev) && !idle[cpu]) silence(cpu, t - prev[cpu])
+			prev[cpu] = t
+			if ($0 ~ /sched_switch:/) idle[cpu] = ($0 ~ /next_pid=0 /)
+		}
+		END {
+			for (c in prev) {
+				if (!idle[c]) silence(c, last - prev[c])
+				printf "cpu %d: busy %.1f s, %d silences over 10 ms, %d over 20 ms, longest %.1f ms\n",
+					c, busy[c], n10[c], n20[c], mx[c] * 1000
+			}
+		}' "$1" "$1" | sort -n -k 2
+}

@@ -14,18 +14,15 @@
 # random shared memory is the hostile-client test's job).
 
 if [ ! -e /qemu-run/env ]; then
-	# On the host: qemu-run passes no arguments to a script, so bake them into a copy.
+	# On the host: qemu-run passes no arguments to a script; --env passes them.
 	top=$(cd "$(dirname "$0")/../.." && pwd)
 	calls=100000
 	seed=1
 	case ${1:-} in [0-9]*) calls=$1; shift ;; esac
 	case ${1:-} in [0-9]*) seed=$1; shift ;; esac
-	tmp=$(mktemp)
-	trap 'rm -f "$tmp"' EXIT
-	{ echo "SMCFUZZ_CALLS=$calls SMCFUZZ_SEED=$seed"; cat "$0"; } > "$tmp"
 	# About 20k calls/s at worst under TCG, plus the boot; a later --timeout wins.
-	"$top/tools/qemu-run" --timeout $((120 + calls / 10000)) "$@" --script "$tmp"
-	exit
+	exec "$top/tools/qemu-run" --timeout $((120 + calls / 10000)) \
+		--env SMCFUZZ_CALLS="$calls" --env SMCFUZZ_SEED="$seed" "$@" --script "$0"
 fi
 
 . /qemu-run/lib.sh

@@ -45,25 +45,19 @@
 # STRESS_TRACE=1 (arm64): also trace the mailbox's path (kprobes on mbox_send_message and its
 # return, the driver's send_data() and tx-done irq_work, tx_tick; context switches, wake-ups,
 # IPIs, timer expiries) until the first send that fails, which stops the trace, and print its
-# last 35 ms at the end, with each CPU's longest silence in them: what traced the arm_scpi
+# last 35 ms at the end, with each CPU's silences in them: what traced the arm_scpi
 # timeouts of README's "Known issues". It slows every message; a diagnostic, not a test.
 
 if [ ! -e /qemu-run/env ]; then
-	# On the host: qemu-run passes no arguments to a script, so bake them into a copy.
+	# On the host: qemu-run passes no arguments to a script; --env passes them.
 	top=$(cd "$(dirname "$0")/../.." && pwd)
 	msgs=10000
 	case ${1:-} in [0-9]*) msgs=$1; shift ;; esac
-	tmp=$(mktemp)
-	trap 'rm -f "$tmp"' EXIT
-	{
-		echo "STRESS_MESSAGES=$msgs STRESS_SCPI_SERIAL=${STRESS_SCPI_SERIAL:-0}" \
-			"STRESS_TRACE=${STRESS_TRACE:-0}"
-		cat "$0"
-	} > "$tmp"
 	# A few hundred messages/s at worst (4 vCPUs on a busy 2-core host), plus the boot.
-	"$top/tools/qemu-run" --timeout $((180 + msgs / 100)) \
-		--dt "$top/tests/guest/stress.dtsi" "$@" --script "$tmp"
-	exit
+	exec "$top/tools/qemu-run" --timeout $((180 + msgs / 100)) \
+		--dt "$top/tests/guest/stress.dtsi" --env STRESS_MESSAGES="$msgs" \
+		--env STRESS_SCPI_SERIAL="${STRESS_SCPI_SERIAL:-0}" \
+		--env STRESS_TRACE="${STRESS_TRACE:-0}" "$@" --script "$0"
 fi
 
 . /qemu-run/lib.sh
@@ -214,38 +208,18 @@ trace_on() {
 	echo 'traceoff if ret < 0' > $T/events/kprobes/mbx_sent/trigger &&
 	echo 1 > $T/tracing_on
 }
-# trace_dump: the trace's last 35 ms, and each CPU's longest silence in them (a busy CPU
-# ticks every 4 ms: tests/guest/vcpu-stalls.sh).
+# trace_dump: the trace's last 35 ms, and each CPU's silences in them (lib.sh's
+# trace_silences: a busy CPU that logs nothing, not even its tick, was not run).
 trace_dump() {
 	if [ "$(cat $T/tracing_on)" = 1 ]; then
 		echo "   (stress trace: no send failed)"
 		return
 	fi
 	cat $T/trace > /tmp/stress.trace
-	awk '/^#/ { next }
-		{
-			for (i = 1; i <= NF; i++) {
-				if ($i ~ /^\[[0-9]+\]$/) c[NR] = substr($i, 2, length($i) - 2) + 0
-				if ($i ~ /^[0-9]+\.[0-9]+:$/) { t[NR] = substr($i, 1, length($i) - 1) + 0; break }
-			}
-			line[NR] = $0
-			end = t[NR]
-		}
-		END {
-			printf "   (stress trace: the last 35 ms up to the first failed send, at %.6f s)\n", end
-			for (n = 1; n <= NR; n++) {
-				if (!(n in t) || t[n] < end - 0.035) continue
-				print "trace: " line[n]
-				k = c[n]
-				from = (k in last) ? last[k] : end - 0.035
-				if (t[n] - from > gap[k]) gap[k] = t[n] - from
-				last[k] = t[n]
-			}
-			for (k in last) {
-				if (end - last[k] > gap[k]) gap[k] = end - last[k]
-				printf "   (stress trace: cpu %s silent for at most %.1f ms)\n", k, gap[k] * 1000
-			}
-		}' /tmp/stress.trace
+	end=$(awk "$TRACE_FIELDS"'{ e = t } END { printf "%.6f", e }' /tmp/stress.trace)
+	echo "   (stress trace: the last 35 ms up to the first failed send, at $end s)"
+	awk -v end="$end" "$TRACE_FIELDS"'t >= end - 0.035 { print "trace: " $0 }' /tmp/stress.trace
+	trace_silences /tmp/stress.trace 0 0.035 | sed 's/^/   (stress trace: /; s/$/)/'
 }
 # hist EVENT: "key count" lines of a histogram. Keys print unsigned: -62 shows as
 # 18446744073709551554 (or 4294967234), so small negative ones are turned back.

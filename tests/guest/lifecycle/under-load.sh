@@ -14,19 +14,15 @@
 #       the same with another count, e.g. tools/stress's 100 cycles with --smp 4
 
 if [ ! -e /qemu-run/env ]; then
-	# On the host: qemu-run passes no arguments to a script, so bake them into a copy.
+	# On the host: qemu-run passes no arguments to a script; --env passes them.
 	here=$(cd "$(dirname "$0")" && pwd)
 	top=$(cd "$here/../../.." && pwd)
 	cycles=3
 	case ${1:-} in [0-9]*) cycles=$1; shift ;; esac
-	tmp=$(mktemp)
-	trap 'rm -f "$tmp"' EXIT
-	{ echo "CYCLES=$cycles"; cat "$0"; } > "$tmp"
 	# Each cycle: half a second of sending, then an unbind that takes 2 to 10 s while every CPU
 	# sends (the unbinding shell competes with the senders), rmmod, insmod, re-probe.
-	"$top/tools/qemu-run" --timeout $((120 + cycles * 12)) --dt "$here/no-clients.dtsi" \
-		--dt "$here/under-load.dtsi" "$@" --script "$tmp"
-	exit
+	exec "$top/tools/qemu-run" --timeout $((120 + cycles * 12)) --dt "$here/no-clients.dtsi" \
+		--dt "$here/under-load.dtsi" --env CYCLES="$cycles" "$@" --script "$0"
 fi
 
 . /qemu-run/lib.sh
